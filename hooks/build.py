@@ -1,0 +1,58 @@
+"""MkDocs adapter for the kennisschakels package: thin glue, no content logic.
+
+- on_config: load and validate every content file before any output is written;
+  derive the navigation.
+- on_files: bring essays/ and regions/ into the build.
+- on_page_markdown: add the derived sections to each content page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from kennisschakels import ContentError, load_catalogue
+from kennisschakels.navigation import build_nav
+from kennisschakels.render import derived_sections
+
+CATALOGUE = "catalogus"  # key in config.extra; the macros module reads it from there
+
+
+@event_priority(100)  # before the macros plugin copies config.extra
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        catalogue = load_catalogue(root)
+    except ContentError as error:
+        # Raised before MkDocs cleans or writes site_dir: a failed build leaves no output.
+        raise PluginError(str(error)) from None
+    config.extra[CATALOGUE] = catalogue
+    if not config.nav:
+        config.nav = build_nav(catalogue)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    catalogue = config.extra[CATALOGUE]
+    root = str(catalogue.root)
+    outside_docs = [e.path for e in catalogue.all() if not e.path.startswith("docs/")]
+    for path in sorted(outside_docs + catalogue.assets):
+        files.append(File(path, src_dir=root, dest_dir=config.site_dir,
+                          use_directory_urls=config.use_directory_urls))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    catalogue = config.extra[CATALOGUE]
+    entry = catalogue.by_uri(page.file.src_uri)
+    # Our 'status' key means something else than Material's page status badge.
+    page.meta.pop("status", None)
+    if entry is None or entry.type == "page":
+        return markdown
+    top, bottom = derived_sections(catalogue, entry)
+    return f"{top}\n{markdown}\n\n{bottom}"

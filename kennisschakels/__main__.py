@@ -1,0 +1,3 @@
+from kennisschakels.cli import main
+
+raise SystemExit(main())

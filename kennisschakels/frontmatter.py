@@ -1,0 +1,103 @@
+"""Reading one Markdown file: YAML front-matter with the line of every key, and the body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from kennisschakels.problems import Problem
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so we can report a bad date instead of crashing."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass
+class Source:
+    """A parsed Markdown file. Line numbers are 1-based lines of the file itself."""
+
+    path: str                                   # relative to the repository, with '/'
+    meta: dict = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    item_lines: dict[str, list[int]] = field(default_factory=dict)  # lines of list items
+    body: str = ""
+    body_line: int = 1                          # file line where the body starts
+
+    def line(self, key: str, index: int | None = None) -> int:
+        if index is not None and index < len(self.item_lines.get(key, [])):
+            return self.item_lines[key][index]
+        return self.key_lines.get(key, 1)
+
+
+def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
+    """Split and parse a file. Returns the source and any syntax problems."""
+    source = Source(path)
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0].lstrip("\ufeff")):
+        source.body = text
+        return source, [Problem(path, 1, "front-matter", "ontbreekt",
+                                "het bestand begint met een regel '---', dan de gegevens (title, description, ...), dan weer '---'")]
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    if end is None:
+        source.body = text
+        return source, [Problem(path, 1, "front-matter", "wordt niet afgesloten",
+                                "zet na de gegevens een regel met alleen '---'")]
+    source.body = "\n".join(lines[end + 1:])
+    source.body_line = end + 2
+    yaml_text = "\n".join(lines[1:end])
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return source, [Problem(path, 1, "front-matter", "is leeg",
+                                    "vul minstens title en description in")]
+        if not isinstance(node, yaml.MappingNode):
+            return source, [Problem(path, 2, "front-matter", "is geen lijst van sleutels met waarden",
+                                    "schrijf elke regel als 'sleutel: waarde'")]
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 2) if mark else 1
+        return source, [Problem(path, line, "front-matter", f"YAML-fout: {_dutch_yaml(error)}",
+                                "controleer inspringing, dubbele punten en aanhalingstekens op deze regel of de regel erboven")]
+    except yaml.YAMLError as error:  # pragma: no cover - non-marked errors are rare
+        return source, [Problem(path, 1, "front-matter", f"YAML-fout: {error}", "controleer de gegevens")]
+    finally:
+        loader.dispose()
+    problems = []
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if key in source.key_lines:
+            problems.append(Problem(path, key_node.start_mark.line + 2, str(key), "staat er twee keer in",
+                                    "gebruik elke sleutel één keer"))
+        source.key_lines[str(key)] = key_node.start_mark.line + 2
+        if isinstance(value_node, yaml.SequenceNode):
+            source.item_lines[str(key)] = [item.start_mark.line + 2 for item in value_node.value]
+    source.meta = {str(k): v for k, v in data.items()}
+    return source, problems
+
+
+def _dutch_yaml(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or error.context or "onleesbaar"
+    known = {
+        "mapping values are not allowed here": "onverwachte dubbele punt (zet tekst met ':' tussen aanhalingstekens)",
+        "could not find expected ':'": "dubbele punt ontbreekt na de sleutel",
+        "found character '\\t' that cannot start any token": "tab gevonden (gebruik spaties)",
+        "found undefined alias": "onbekende verwijzing met '*'",
+        "found unexpected end of stream": "tekst houdt onverwacht op (aanhalingsteken niet gesloten?)",
+        "expected <block end>, but found '-'": "lijstitem met verkeerde inspringing",
+    }
+    for english, dutch in known.items():
+        if problem.startswith(english.split(" (")[0]):
+            return dutch
+    return problem

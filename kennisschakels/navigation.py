@@ -1,0 +1,59 @@
+"""The site navigation, derived from the catalogue so nobody lists files by hand.
+
+Folders become sections; a folder's ``index.md`` titles the section and its ``order``
+places the section among its siblings. Within a folder, each content type has its
+natural order (themes by number, sessions by date, essays newest first, ...).
+The result has the shape of MkDocs' ``nav`` setting.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from kennisschakels import derive
+from kennisschakels.catalogue import Catalogue, Entry
+
+# Folders without an index page get these section titles.
+FOLDER_TITLES = {"praktijk": "Praktijkvoorbeelden", "updates": "Updates"}
+_LAST = 10_000
+
+
+def _entry_key(entry: Entry, position: dict[Entry, int]) -> tuple[int, int, str, str]:
+    """Pages by their 'order' then title; typed entries by their type's natural order."""
+    if entry.type == "page":
+        return (entry.meta.get("order", _LAST), 0, entry.title.casefold(), entry.id)
+    return (0, position[entry], "", entry.id)
+
+
+def build_nav(catalogue: Catalogue) -> list:
+    # One defined order per type; each entry's rank within its type.
+    orders = [derive.regions(catalogue), derive.themes(catalogue), derive.chronological(catalogue.of("session")),
+              derive.published_essays(catalogue) + derive.draft_essays(catalogue),
+              derive.lessons_in_order(catalogue.of("lesson")), derive.by_title(catalogue.of("person")),
+              derive.newest_first(catalogue.of("update")), derive.by_title(catalogue.of("practice"))]
+    position = {entry: rank for ordered in orders for rank, entry in enumerate(ordered)}
+
+    tree: dict = {}
+    for entry in catalogue.all():
+        folder = tree
+        for part in posixpath.dirname(entry.uri).split("/") if "/" in entry.uri else []:
+            folder = folder.setdefault(part, {})
+        folder.setdefault("", []).append(entry)
+    return _folder_nav(tree, position)
+
+
+def _folder_nav(folder: dict, position: dict[Entry, int]) -> list:
+    pages = folder.get("", [])
+    index = next((e for e in pages if e.uri.endswith("index.md")), None)
+    items: list[tuple[tuple, object]] = []
+    for entry in pages:
+        if entry is not index:
+            items.append((_entry_key(entry, position), entry.uri))
+    for name in sorted(k for k in folder if k):
+        sub = folder[name]
+        sub_index = next((e for e in sub.get("", []) if e.uri.endswith("index.md")), None)
+        title = sub_index.title if sub_index else FOLDER_TITLES.get(name, name.capitalize())
+        key = _entry_key(sub_index, position) if sub_index else (_LAST, 0, title.casefold(), name)
+        items.append((key, {title: _folder_nav(sub, position)}))
+    ordered = [item for _, item in sorted(items, key=lambda pair: pair[0])]
+    return ([index.uri] if index else []) + ordered

@@ -1,0 +1,79 @@
+"""Rendering derived sections and overviews as Markdown, from Jinja templates.
+
+The templates live in ``kennisschakels/templates``; the build adapters decide where the
+Markdown goes. Markdown (not HTML) is produced so that MkDocs validates every link.
+"""
+
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+
+import jinja2
+
+from kennisschakels import derive, schema
+from kennisschakels.catalogue import Catalogue, Entry
+
+WORDS_PER_MINUTE = 200  # a common figure for reading Dutch prose on screen
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("kennisschakels", "templates"),
+    autoescape=False,  # Markdown output: user text is escaped with the `md` filter instead
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+def md(text: object) -> str:
+    """User text made inert in Markdown (no markup, no HTML, safe in table cells)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def href(target: Entry, origin: Entry | str) -> str:
+    """Relative link from one page to another, in source form so MkDocs checks it."""
+    origin_uri = origin if isinstance(origin, str) else origin.uri
+    return posixpath.relpath(target.uri, posixpath.dirname(origin_uri) or ".")
+
+
+def reading_minutes(entry: Entry) -> int:
+    words = len(entry.source.body.split())
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def _dutch_list(items: list[str]) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+_env.filters.update(md=md, dutch_list=_dutch_list)
+
+
+def render(template: str, catalogue: Catalogue, origin: Entry | str, **context) -> str:
+    """Render a template for the page at ``origin`` (an entry or a source uri)."""
+
+    def link(target: Entry, text: str | None = None) -> str:
+        return f"[{md(text or target.title)}]({href(target, origin)})"
+
+    def links(targets: list[Entry]) -> list[str]:
+        return [link(target) for target in targets]
+
+    return _env.get_template(template).render(
+        cat=catalogue, page=origin, d=derive, schema=schema, link=link, links=links,
+        reading_minutes=reading_minutes, **context)
+
+
+def derived_sections(catalogue: Catalogue, entry: Entry) -> tuple[str, str]:
+    """Markdown to put before and after the body of a content page."""
+    parts = []
+    for position in ("top", "bottom"):
+        name = f"derived/{entry.type}-{position}.md"
+        try:
+            parts.append(render(name, catalogue, entry, entry=entry))
+        except jinja2.TemplateNotFound:
+            parts.append("")
+    return parts[0], parts[1]

@@ -1,0 +1,187 @@
+"""Validation of every entry against its schema, the references between entries, and safety."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kennisschakels import schema
+from kennisschakels.dates import PartialDate
+from kennisschakels.problems import Problem, did_you_mean
+
+if TYPE_CHECKING:
+    from kennisschakels.catalogue import Catalogue, Entry
+
+from kennisschakels.catalogue import ID_PATTERN, UPDATE_NAME
+
+# Raw HTML that could run script in a reader's browser.
+UNSAFE_HTML = (
+    (re.compile(r"<\s*script\b", re.I), "<script> is niet toegestaan", "verwijder het script"),
+    (re.compile(r"<\s*iframe\b", re.I), "<iframe> is niet toegestaan", "verwijder het iframe; zet een gewone link"),
+    (re.compile(r"<\s*(object|embed)\b", re.I), "ingesloten objecten zijn niet toegestaan",
+     "verwijder het element; zet een gewone link"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "HTML-attribuut 'on...=' (script) is niet toegestaan",
+     "verwijder het attribuut"),
+    (re.compile(r"(\]\(\s*<?|\]:\s*<?|(?:href|src|action)\s*=\s*[\"']?)\s*(javascript|vbscript):", re.I),
+     "link met 'javascript:' is niet toegestaan", "gebruik een gewone https://-link of een pagina van de site"),
+)
+
+# "onbekend leerthema" but "onbekende regio": Dutch adjectives follow the noun's gender.
+UNKNOWN = {name: ("onbekend " if name == "theme" else "onbekende ") + t.label for name, t in schema.TYPES.items()}
+
+
+def validate(catalogue: "Catalogue", entries: list["Entry"]) -> list[Problem]:
+    problems: list[Problem] = []
+    for entry in entries:
+        problems.extend(_check_id(entry))
+        problems.extend(_check_fields(catalogue, entry))
+        problems.extend(_check_rules(catalogue, entry))
+        problems.extend(_check_safety(entry))
+    problems.extend(_check_unique(catalogue, "theme", "number"))
+    return problems
+
+
+def _check_id(entry: "Entry") -> list[Problem]:
+    name = entry.id.rsplit("/", 1)[-1]
+    if entry.type == "page":
+        name = entry.path.rsplit("/", 1)[-1][:-3]
+    problems = []
+    if entry.region and not ID_PATTERN.match(entry.region):
+        problems.append(Problem(entry.path, 1, "bestand",
+                                f"mapnaam '{entry.region}' is geen geldige regio-id",
+                                "gebruik kleine letters, cijfers en streepjes (bijv. 'noord-holland')"))
+    if entry.type == "update":
+        match = UPDATE_NAME.match(name)
+        if not match or PartialDate.parse(match[1]) is None or PartialDate.parse(match[1]).day == 0:
+            return problems + [Problem(entry.path, 1, "bestand", f"bestandsnaam '{name}.md' klopt niet",
+                                       "verwacht <JJJJ-MM-DD>-<naam>.md met een echte datum, bijv. 2022-06-16-kenniscafe.md")]
+    elif not ID_PATTERN.match(name):
+        what = "mapnaam" if entry.type == "region" else "bestandsnaam"
+        problems.append(Problem(entry.path, 1, "bestand", f"{what} '{name}' is geen geldige id",
+                                "gebruik alleen kleine letters (a-z), cijfers en streepjes, bijv. 'mijn-pagina'"))
+    return problems
+
+
+def _check_fields(catalogue: "Catalogue", entry: "Entry") -> list[Problem]:
+    ctype = schema.TYPES[entry.type]
+    source, meta, path = entry.source, entry.meta, entry.path
+    problems = []
+    if not source.key_lines and not meta:
+        return problems  # the front-matter itself is broken: already reported by the parser
+    for key in meta:
+        if ctype.field(key) is None and key not in ctype.extra_keys:
+            problems.append(Problem(path, source.line(key), key, f"onbekende sleutel voor een {ctype.label}",
+                                    f"toegestaan zijn: {', '.join(ctype.keys)}" + did_you_mean(key, ctype.keys)))
+    for f in ctype.fields:
+        required = f.required or (f.required_if and meta.get(f.required_if[0]) == f.required_if[1])
+        if f.optional_if and meta.get(f.optional_if[0]) == f.optional_if[1]:
+            required = False
+        if f.name not in meta or meta[f.name] in (None, "", []):
+            if required:
+                why = f" (verplicht als {f.required_if[0]} '{f.required_if[1]}' is)" if f.required_if else ""
+                problems.append(Problem(path, source.line(f.name) if f.name in meta else 1, f.name,
+                                        f"ontbreekt{why}", f"voeg '{f.name}:' toe: {f.help}"))
+            continue
+        problems.extend(_check_value(catalogue, entry, f, meta[f.name]))
+    return problems
+
+
+def _check_value(catalogue: "Catalogue", entry: "Entry", f: schema.Field, value) -> list[Problem]:
+    path, line = entry.path, entry.source.line(f.name)
+
+    def problem(wrong: str, expected: str, at: int = line) -> list[Problem]:
+        return [Problem(path, at, f.name, wrong, expected)]
+
+    if f.kind == schema.TEXT:
+        if not isinstance(value, str) or not value.strip():
+            return problem(f"'{value}' is geen tekst", "verwacht tekst (zet die zo nodig tussen aanhalingstekens)")
+    elif f.kind == schema.INT:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return problem(f"'{value}' is geen geheel getal", "verwacht een getal zonder aanhalingstekens, bijv. 3")
+    elif f.kind == schema.BOOL:
+        if not isinstance(value, bool):
+            return problem(f"'{value}' is geen ja/nee-waarde", "verwacht true of false")
+    elif f.kind == schema.DATE:
+        if not isinstance(value, str) or PartialDate.parse(value) is None:
+            return problem(f"'{value}' is geen bestaande datum",
+                           "verwacht JJJJ-MM-DD (bijv. 2022-04-25), of JJJJ-MM als alleen de maand bekend is")
+    elif f.kind == schema.CHOICE:
+        if value not in f.choices:
+            return problem(f"onbekende waarde '{value}'",
+                           f"kies uit: {', '.join(f.choices)}" + did_you_mean(str(value), f.choices))
+    elif f.kind in (schema.TEXTS, schema.REFS):
+        if not isinstance(value, list):
+            return problem(f"'{value}' is geen lijst", f"schrijf elke waarde op een eigen regel met '- ' ervoor")
+        if len(value) < f.min_items:
+            return problem("lijst is leeg", f"geef minstens {f.min_items} waarde(n)")
+        problems = []
+        seen = set()
+        for index, item in enumerate(value):
+            at = entry.source.line(f.name, index)
+            if not isinstance(item, str) or not item.strip():
+                problems += problem(f"'{item}' is geen tekst", "verwacht tekst", at)
+            elif f.kind == schema.REFS:
+                known = [e.id for e in catalogue.of(f.ref)]
+                if item in seen:
+                    problems += problem(f"'{item}' staat er twee keer in", "noem elke id één keer", at)
+                elif catalogue.get(f.ref, item) is None:
+                    problems += problem(f"{UNKNOWN[f.ref]} '{item}'",
+                                        f"verwacht een id uit {_folder(f.ref)}" + did_you_mean(item, known), at)
+                seen.add(item)
+        return problems
+    return []
+
+
+def _folder(type_name: str) -> str:
+    return schema.TYPES[type_name].location.rsplit("/", 1)[0] + "/"
+
+
+def _check_rules(catalogue: "Catalogue", entry: "Entry") -> list[Problem]:
+    """Rules that relate keys to each other or to the file's place."""
+    meta, path, problems = entry.meta, entry.path, []
+    if entry.region and catalogue.get("region", entry.region) is None:
+        known = [e.id for e in catalogue.of("region")]
+        problems.append(Problem(path, 1, "bestand", f"regio '{entry.region}' bestaat niet",
+                                "maak eerst regions/<regio-id>/index.md, of zet het bestand in de map van een bestaande regio"
+                                + did_you_mean(entry.region, known)))
+    if entry.type == "update" and isinstance(meta.get("date"), str):
+        from_name = entry.id.split("/", 1)[1][:10]
+        if meta["date"] != from_name:
+            problems.append(Problem(path, entry.source.line("date"), "date",
+                                    f"'{meta['date']}' wijkt af van de datum in de bestandsnaam ({from_name})",
+                                    "maak ze gelijk, of laat 'date' weg"))
+    for start, end in (("date", "end_date"), ("date", "updated")):
+        first, last = entry.date(start), entry.date(end)
+        if end in meta and first and last and last < first:
+            problems.append(Problem(path, entry.source.line(end), end,
+                                    f"{last.iso} ligt vóór {start} {first.iso}", f"verwacht een datum op of na {first.iso}"))
+    return problems
+
+
+def _check_unique(catalogue: "Catalogue", type_name: str, key: str) -> list[Problem]:
+    first_seen: dict[object, "Entry"] = {}
+    problems = []
+    for entry in catalogue.of(type_name):
+        value = entry.meta.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value in first_seen:
+                problems.append(Problem(entry.path, entry.source.line(key), key,
+                                        f"{value} is al in gebruik door {first_seen[value].path}",
+                                        "kies een nummer dat nog vrij is"))
+            else:
+                first_seen[value] = entry
+    return problems
+
+
+def _check_safety(entry: "Entry") -> list[Problem]:
+    problems = []
+    texts = [(entry.source.body, entry.source.body_line, "inhoud")]
+    texts += [(v, entry.source.line(k), k) for k, v in entry.meta.items() if isinstance(v, str)]
+    texts += [(item, entry.source.line(k, i), k) for k, v in entry.meta.items() if isinstance(v, list)
+              for i, item in enumerate(v) if isinstance(item, str)]
+    for text, first_line, key in texts:
+        for pattern, wrong, expected in UNSAFE_HTML:
+            for match in pattern.finditer(text):
+                line = first_line + text.count("\n", 0, match.start())
+                problems.append(Problem(entry.path, line, key, wrong, expected))
+    return problems

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Set up a local environment and run the site or its tests. Needs only Python 3.11+.
+
+    python3 scripts/dev.py serve   # install (first time) and serve on http://127.0.0.1:8000
+    python3 scripts/dev.py test    # install (first time) and run every test
+    python3 scripts/dev.py build   # strict build into site/
+    python3 scripts/dev.py check   # check all content without building
+
+The environment lives in .venv/ and is reinstalled when requirements*.txt or pyproject.toml change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+INPUTS = ("requirements.txt", "requirements-dev.txt", "pyproject.toml")
+
+
+def ensure_environment() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python 3.11 of nieuwer is nodig (dit is {sys.version.split()[0]}).")
+    digest = hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in INPUTS)).hexdigest()
+    stamp = VENV / ".installed"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    if not (BIN / "python").exists():
+        print("Virtuele omgeving maken in .venv/ ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    print("Afhankelijkheden installeren (vastgepinde versies) ...", flush=True)
+    subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                    "-r", str(ROOT / "requirements-dev.txt")], check=True, cwd=ROOT)
+    stamp.write_text(digest)
+
+
+def main(argv: list[str]) -> int:
+    commands = {
+        "serve": ["mkdocs", "serve"],
+        "build": ["mkdocs", "build", "--strict"],
+        "test": ["python", "-m", "pytest"],
+        "check": ["python", "-m", "kennisschakels", "check"],
+    }
+    if not argv or argv[0] not in commands:
+        print(__doc__)
+        return 2
+    ensure_environment()
+    program, *args = commands[argv[0]]
+    os.chdir(ROOT)
+    command = [str(BIN / program), *args, *argv[1:]]
+    return subprocess.call(command)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

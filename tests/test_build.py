@@ -1,0 +1,98 @@
+"""The real site builds strictly; bad content stops the build before any output; new files appear."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+
+from conftest import MINIMAL, build, check, copy_repo, write
+
+NEW_UPDATE = """
+    ---
+    title: Tweede kenniscafé in voorbereiding
+    description: Twente bereidt een tweede kenniscafé voor.
+    themes:
+      - samenwerking-nationaal
+    ---
+    Tekst van de update.
+    """
+
+
+def test_real_site_builds_strictly_with_dutch_pages(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in home
+    for page in ("leerthemas/samenwerking-nationaal/index.html", "regions/twente/index.html",
+                 "essays/wanneer-doet-een-kennisnetwerk-wat-het-beoogt/index.html", "sessies/index.html"):
+        assert (built_site / page).is_file(), page
+
+
+def test_navigation_lists_content_without_a_hand_written_nav(built_site):
+    html = (built_site / "leerthemas" / "index.html").read_text(encoding="utf-8")
+    # The derived navigation holds the themes in number order.
+    first, eighth = html.index("Bestuur en verankering"), html.index("Samenwerking nationaal")
+    assert first < eighth
+
+
+def test_pages_load_no_web_fonts(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_bad_file_fails_check_and_build_without_writing_output(tmp_path):
+    root = copy_repo(tmp_path)
+    bad = root / "regions" / "twente" / "updates" / "2022-12-01-fout.md"
+    write(root, {"regions/twente/updates/2022-12-01-fout.md": NEW_UPDATE.replace(
+        "samenwerking-nationaal", "samenwerking-nationaa")})
+    expected = ("regions/twente/updates/2022-12-01-fout.md:5: themes: onbekend leerthema "
+                "'samenwerking-nationaa'")
+    checked = check(root)
+    assert checked.returncode == 1 and expected in checked.stderr
+    built = build(root)
+    assert built.returncode != 0 and expected in built.stderr
+    assert not (root / "site").exists(), "a failed build must not write site/"
+    bad.unlink()
+    assert check(root).returncode == 0
+    assert build(root).returncode == 0
+
+
+def test_failed_build_leaves_previous_output_untouched(minimal):
+    assert build(minimal).returncode == 0
+    before = sorted(p.relative_to(minimal) for p in (minimal / "site").rglob("*"))
+    write(minimal, {"essays/kapot.md": "---\ntitle: [\n---\n"})
+    assert build(minimal).returncode != 0
+    assert sorted(p.relative_to(minimal) for p in (minimal / "site").rglob("*")) == before
+
+
+def test_dropped_update_and_essay_appear_without_other_edits(minimal):
+    write(minimal, {
+        "regions/twente/updates/2022-12-01-tweede-kenniscafe.md": NEW_UPDATE,
+        "essays/nieuw-essay.md": MINIMAL["essays/een-essay.md"].replace("Een essay", "Nieuw essay"),
+    })
+    assert build(minimal).returncode == 0
+    site = minimal / "site"
+    update = site / "regions/twente/updates/2022-12-01-tweede-kenniscafe/index.html"
+    assert "Tweede kenniscafé in voorbereiding" in update.read_text(encoding="utf-8")
+    region = (site / "regions/twente/index.html").read_text(encoding="utf-8")
+    assert "Tweede kenniscafé in voorbereiding" in region and "1 december 2022" in region
+    essays = (site / "essays/index.html").read_text(encoding="utf-8")
+    assert "Nieuw essay" in essays
+
+
+def test_two_builds_are_byte_identical(tmp_path, built_site):
+    root = copy_repo(tmp_path)
+    assert build(root, env={"SOURCE_DATE_EPOCH": "1700000000"}).returncode == 0
+    comparison = filecmp.dircmp(built_site, root / "site")
+    differences = []
+
+    def collect(cmp):
+        differences.extend(cmp.diff_files + cmp.left_only + cmp.right_only)
+        for sub in cmp.subdirs.values():
+            collect(sub)
+
+    collect(comparison)
+    # dircmp compares shallowly by stat; confirm file contents byte for byte too.
+    for path in built_site.rglob("*"):
+        if path.is_file() and path.read_bytes() != (root / "site" / path.relative_to(built_site)).read_bytes():
+            differences.append(str(path.relative_to(built_site)))
+    assert differences == []
+    shutil.rmtree(root / "site")
