@@ -2,7 +2,7 @@
 
 - on_config: load and validate every content file before any output is written;
   derive the navigation.
-- on_files: bring essays/ and regions/ into the build.
+- on_files: bring essays/ and regions/ into the build; add the calendar files.
 - on_page_markdown: add the derived sections to each content page.
 """
 
@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kennisschakels import ContentError, load_catalogue
+from kennisschakels.calendar import calendar_files
 from kennisschakels.navigation import build_nav
 from kennisschakels.render import derived_sections
 
@@ -44,6 +45,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path in sorted(outside_docs + catalogue.assets):
         files.append(File(path, src_dir=root, dest_dir=config.site_dir,
                           use_directory_urls=config.use_directory_urls))
+    for uri, content in calendar_files(catalogue, config.site_url).items():
+        files.append(File.generated(config, uri, content=content.encode("utf-8")))
     return files
 
 

@@ -53,6 +53,10 @@ class Entry:
     def description(self) -> str:
         return str(self.meta.get("description", ""))
 
+    @property
+    def draft(self) -> bool:
+        return self.meta.get("draft") is True
+
     def date(self, key: str = "date") -> PartialDate | None:
         if self.type == "update" and key == "date" and "date" not in self.meta:
             return PartialDate.parse(self.id.split("/", 1)[1][:10])

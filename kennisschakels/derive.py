@@ -38,11 +38,11 @@ def regions(catalogue: Catalogue) -> list[Entry]:
 
 
 def published_essays(catalogue: Catalogue) -> list[Entry]:
-    return newest_first([e for e in catalogue.of("essay") if not e.meta.get("draft")])
+    return newest_first([e for e in catalogue.of("essay") if not e.draft])
 
 
 def draft_essays(catalogue: Catalogue) -> list[Entry]:
-    return newest_first([e for e in catalogue.of("essay") if e.meta.get("draft")])
+    return newest_first([e for e in catalogue.of("essay") if e.draft])
 
 
 def adopting_regions(catalogue: Catalogue, theme: Entry) -> list[Entry]:

@@ -39,7 +39,10 @@ def build_nav(catalogue: Catalogue) -> list:
         for part in posixpath.dirname(entry.uri).split("/") if "/" in entry.uri else []:
             folder = folder.setdefault(part, {})
         folder.setdefault("", []).append(entry)
-    return _folder_nav(tree, position)
+    nav = _folder_nav(tree, position)
+    if nav and nav[0] == "index.md":
+        nav[0] = {"Start": "index.md"}  # the home page's own title is too long for the menu
+    return nav
 
 
 def _folder_nav(folder: dict, position: dict[Entry, int]) -> list:

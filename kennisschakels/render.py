@@ -6,13 +6,15 @@ Markdown goes. Markdown (not HTML) is produced so that MkDocs validates every li
 
 from __future__ import annotations
 
+import html
+import json
 import math
 import posixpath
 import re
 
 import jinja2
 
-from kennisschakels import derive, schema
+from kennisschakels import calendar, derive, monitoring, schema
 from kennisschakels.catalogue import Catalogue, Entry
 
 WORDS_PER_MINUTE = 200  # a common figure for reading Dutch prose on screen
@@ -50,7 +52,22 @@ def _dutch_list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " en " + items[-1]
 
 
-_env.filters.update(md=md, dutch_list=_dutch_list)
+def attr(text: object) -> str:
+    """Text made safe inside a double-quoted HTML attribute."""
+    return html.escape(str(text), quote=True)
+
+
+def filter_labels(catalogue: Catalogue) -> str:
+    """JSON with the names behind the ids that filterable lists carry (for filters.js)."""
+    labels = {
+        "regio": {r.id: r.title for r in derive.regions(catalogue)},
+        "thema": {t.id: f"{t.meta.get('number')}. {t.title}" for t in derive.themes(catalogue)},
+        "soort": {kind: kind.replace("-", " ") for kind in schema.SESSION_KINDS},
+    }
+    return attr(json.dumps(labels, ensure_ascii=False, sort_keys=True))
+
+
+_env.filters.update(md=md, dutch_list=_dutch_list, attr=attr)
 
 
 def render(template: str, catalogue: Catalogue, origin: Entry | str, **context) -> str:
@@ -62,8 +79,14 @@ def render(template: str, catalogue: Catalogue, origin: Entry | str, **context) 
     def links(targets: list[Entry]) -> list[str]:
         return [link(target) for target in targets]
 
+    def href_to(uri: str) -> str:
+        """Relative link to any source uri (e.g. a generated calendar file)."""
+        origin_uri = origin if isinstance(origin, str) else origin.uri
+        return posixpath.relpath(uri, posixpath.dirname(origin_uri) or ".")
+
     return _env.get_template(template).render(
-        cat=catalogue, page=origin, d=derive, schema=schema, link=link, links=links,
+        cat=catalogue, page=origin, d=derive, schema=schema, link=link, links=links, href_to=href_to,
+        filter_labels=lambda: filter_labels(catalogue), monitoring=monitoring, calendar=calendar,
         reading_minutes=reading_minutes, **context)
 
 

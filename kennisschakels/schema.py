@@ -80,6 +80,8 @@ TYPES: dict[str, ContentType] = {t.name: t for t in (
         Field("themes", REFS, "Leerthema's die de regio heeft geadopteerd.", ref="theme"),
         Field("municipalities", INT, "Aantal gemeenten in de regio."),
         Field("maintainers", TEXTS, "GitHub-namen van de beheerders van deze regio."),
+        Field("monitoring", MONITORING, "Metingen van de groei van het netwerk: per datum een score 1-5 "
+                                        "voor elk van de zeven indicatoren (zie kennisschakels/monitoring.py)."),
     ), PRESENTATION_KEYS),
     ContentType("update", "regio-update", "regions/<regio-id>/updates/<JJJJ-MM-DD>-<naam>.md", (
         TITLE, DESCRIPTION,
@@ -161,6 +163,18 @@ def json_schema(type_name: str) -> dict:
             prop.update(type="array", items={"type": "string"})
             if f.min_items:
                 prop["minItems"] = f.min_items
+        elif f.kind == MONITORING:
+            from kennisschakels.monitoring import INDICATORS
+
+            score = {"type": "integer", "minimum": 1, "maximum": 5}
+            prop.update(type="array", items={
+                "type": "object", "required": ["date", "scores"], "additionalProperties": False,
+                "properties": {
+                    "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+                    "note": {"type": "string"},
+                    "scores": {"type": "object", "required": list(INDICATORS), "additionalProperties": False,
+                               "properties": {name: score for name in INDICATORS}},
+                }})
         properties[f.name] = prop
     for key in sorted(ctype.extra_keys):
         properties[key] = {}

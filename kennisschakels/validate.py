@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kennisschakels import schema
+from kennisschakels import monitoring, schema
 from kennisschakels.dates import PartialDate
 from kennisschakels.problems import Problem, did_you_mean
 
@@ -109,6 +109,10 @@ def _check_value(catalogue: "Catalogue", entry: "Entry", f: schema.Field, value)
         if value not in f.choices:
             return problem(f"onbekende waarde '{value}'",
                            f"kies uit: {', '.join(f.choices)}" + did_you_mean(str(value), f.choices))
+    elif f.kind == schema.MONITORING:
+        return [Problem(path, line if index is None else entry.source.line(f.name, index), f.name,
+                        wrong if index is None else f"meting {index + 1}: {wrong}", expected)
+                for index, wrong, expected in monitoring.problems_in(value)]
     elif f.kind in (schema.TEXTS, schema.REFS):
         if not isinstance(value, list):
             return problem(f"'{value}' is geen lijst", f"schrijf elke waarde op een eigen regel met '- ' ervoor")

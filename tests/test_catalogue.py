@@ -23,7 +23,7 @@ def test_references_resolve_forwards_and_backwards(minimal):
 
 def test_navigation_is_derived_in_natural_orders(minimal):
     nav = build_nav(load_catalogue(minimal))
-    assert nav[0] == "index.md"
+    assert nav[0] == {"Start": "index.md"}
     themes = next(item for item in nav if isinstance(item, dict) and "Leerthemas" in item)
     assert themes["Leerthemas"] == ["leerthemas/bestuur-en-verankering.md", "leerthemas/samenwerking-nationaal.md"]
 

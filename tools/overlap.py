@@ -12,7 +12,12 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 WORD = re.compile(r"[0-9a-zà-ÿ]+", re.IGNORECASE)
 
 
+URL = re.compile(r"https?://\S+")
+
+
 def words(text: str) -> list[str]:
+    # URLs are identifiers, not sentences: a cited link may match its source.
+    text = URL.sub(" ", text)
     # Seeds are PDF extractions: undo hyphenation at line ends before comparing.
     text = re.sub(r"-\s*\n\s*", "", text)
     return [w.lower() for w in WORD.findall(text)]
