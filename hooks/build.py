@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from kennisschakels import ContentError, load_catalogue
 from kennisschakels.calendar import calendar_files
+from kennisschakels.contribute import Repository
 from kennisschakels.navigation import build_nav
 from kennisschakels.render import derived_sections
 
@@ -55,7 +56,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     entry = catalogue.by_uri(page.file.src_uri)
     # Our 'status' key means something else than Material's page status badge.
     page.meta.pop("status", None)
-    if entry is None or entry.type == "page":
+    if entry is None:
         return markdown
-    top, bottom = derived_sections(catalogue, entry)
+    repository = Repository.from_settings(config.repo_url, config.edit_uri)
+    if repository:  # essays/ and regions/ live outside docs_dir: edit links use the repository path
+        page.edit_url = repository.edit_url(entry.path)
+    if entry.type == "page":
+        return markdown
+    top, bottom = derived_sections(catalogue, entry, repository)
     return f"{top}\n{markdown}\n\n{bottom}"

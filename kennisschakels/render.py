@@ -14,8 +14,9 @@ import re
 
 import jinja2
 
-from kennisschakels import calendar, derive, monitoring, schema
+from kennisschakels import calendar, contribute, derive, monitoring, schema
 from kennisschakels.catalogue import Catalogue, Entry
+from kennisschakels.contribute import Repository
 
 WORDS_PER_MINUTE = 200  # a common figure for reading Dutch prose on screen
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -90,13 +91,14 @@ def render(template: str, catalogue: Catalogue, origin: Entry | str, **context) 
         reading_minutes=reading_minutes, **context)
 
 
-def derived_sections(catalogue: Catalogue, entry: Entry) -> tuple[str, str]:
+def derived_sections(catalogue: Catalogue, entry: Entry, repository: Repository | None = None) -> tuple[str, str]:
     """Markdown to put before and after the body of a content page."""
     parts = []
     for position in ("top", "bottom"):
         name = f"derived/{entry.type}-{position}.md"
         try:
-            parts.append(render(name, catalogue, entry, entry=entry))
+            parts.append(render(name, catalogue, entry, entry=entry, repository=repository,
+                                template_text=contribute.template))
         except jinja2.TemplateNotFound:
             parts.append("")
     return parts[0], parts[1]

@@ -30,6 +30,14 @@ UNSAFE_HTML = (
 UNKNOWN = {name: ("onbekend " if name == "theme" else "onbekende ") + t.label for name, t in schema.TYPES.items()}
 
 
+# Contributed files: what may be added beside the Markdown, and how large.
+ASSET_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".csv", ".xlsx", ".docx", ".odt", ".ods"}
+MAX_ASSET_BYTES = 2 * 1024 * 1024
+MAX_MARKDOWN_BYTES = 200 * 1024
+IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+
+
 def validate(catalogue: "Catalogue", entries: list["Entry"]) -> list[Problem]:
     problems: list[Problem] = []
     for entry in entries:
@@ -37,6 +45,8 @@ def validate(catalogue: "Catalogue", entries: list["Entry"]) -> list[Problem]:
         problems.extend(_check_fields(catalogue, entry))
         problems.extend(_check_rules(catalogue, entry))
         problems.extend(_check_safety(entry))
+        problems.extend(_check_media(entry))
+    problems.extend(check_files(catalogue.root, [e.path for e in entries], catalogue.assets))
     problems.extend(_check_unique(catalogue, "theme", "number"))
     return problems
 
@@ -188,4 +198,42 @@ def _check_safety(entry: "Entry") -> list[Problem]:
             for match in pattern.finditer(text):
                 line = first_line + text.count("\n", 0, match.start())
                 problems.append(Problem(entry.path, line, key, wrong, expected))
+    return problems
+
+
+def _check_media(entry: "Entry") -> list[Problem]:
+    """Images come from the repository and say what they show."""
+    problems = []
+    body, first = entry.source.body, entry.source.body_line
+    for match in IMAGE.finditer(body):
+        line = first + body.count("\n", 0, match.start())
+        src = match[2] or match[3]
+        if EXTERNAL.match(src):
+            problems.append(Problem(entry.path, line, "inhoud", f"afbeelding van buiten de repository ({src})",
+                                    "zet de afbeelding naast de pagina in de repository en verwijs ernaar met een relatief pad"))
+        if match[2] is not None and not match[1].strip():
+            problems.append(Problem(entry.path, line, "inhoud", "afbeelding zonder beschrijving",
+                                    "zet tussen de blokhaken wat de afbeelding laat zien: ![beschrijving](bestand.png)"))
+    return problems
+
+
+def check_files(root, markdown: list[str], assets: list[str]) -> list[Problem]:
+    """Sizes and types of contributed files."""
+    problems = []
+    for path in markdown:
+        size = (root / path).stat().st_size
+        if size > MAX_MARKDOWN_BYTES:
+            problems.append(Problem(path, 1, "bestand", f"is {size // 1024} kB groot",
+                                    f"maximaal {MAX_MARKDOWN_BYTES // 1024} kB; splits de tekst over meer pagina's"))
+    for path in assets:
+        suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+        if f".{suffix}" not in ASSET_TYPES:
+            why = "SVG kan script bevatten" if suffix == "svg" else f"bestandstype '.{suffix}' is niet toegestaan"
+            problems.append(Problem(path, 1, "bestand", why,
+                                    f"toegestaan zijn: {', '.join(sorted(ASSET_TYPES))}"))
+            continue
+        size = (root / path).stat().st_size
+        if size > MAX_ASSET_BYTES:
+            problems.append(Problem(path, 1, "bestand", f"is {size / 1024 / 1024:.1f} MB groot",
+                                    f"maximaal {MAX_ASSET_BYTES // 1024 // 1024} MB; verklein de afbeelding of het bestand"))
     return problems

@@ -157,3 +157,39 @@ def test_draft_essay_may_lack_author_and_date(minimal):
 
 def test_month_precision_date_is_accepted(minimal):
     assert problems_for(minimal, {"essays/een-essay.md": ESSAY.replace("2022-09-01", '"2022-09"')}) == []
+
+
+MEDIA_CASES = [
+    ("image from another host",
+     {"essays/een-essay.md": ESSAY + "![Kaart](https://example.org/kaart.png)\n"},
+     "essays/een-essay.md:13: inhoud: afbeelding van buiten de repository (https://example.org/kaart.png)"),
+    ("image without alt text",
+     {"essays/een-essay.md": ESSAY + "![](kaart.png)\n"},
+     "essays/een-essay.md:13: inhoud: afbeelding zonder beschrijving"),
+    ("html image from another host",
+     {"essays/een-essay.md": ESSAY + '<img alt="x" src="https://example.org/x.png">\n'},
+     "essays/een-essay.md:13: inhoud: afbeelding van buiten de repository"),
+    ("svg file",
+     {"regions/twente/kaart.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"},
+     "regions/twente/kaart.svg:1: bestand: SVG kan script bevatten"),
+    ("unknown file type",
+     {"regions/twente/setup.exe": "MZ"},
+     "regions/twente/setup.exe:1: bestand: bestandstype '.exe' is niet toegestaan"),
+    ("file too large",
+     {"regions/twente/groot.png": "x" * (2 * 1024 * 1024 + 1)},
+     "regions/twente/groot.png:1: bestand: is 2.0 MB groot; maximaal 2 MB"),
+    ("markdown too large",
+     {"essays/een-essay.md": ESSAY + ("Lange tekst. " * 20000)},
+     "essays/een-essay.md:1: bestand: is 254 kB groot; maximaal 200 kB"),
+]
+
+
+@pytest.mark.parametrize("files, expected", [c[1:] for c in MEDIA_CASES], ids=[c[0] for c in MEDIA_CASES])
+def test_media_rule(minimal, files, expected):
+    messages = problems_for(minimal, files)
+    assert any(m.startswith(expected) for m in messages), "\n".join(messages)
+
+
+def test_local_image_with_description_is_fine(minimal):
+    assert problems_for(minimal, {"regions/twente/kaart.png": "png",
+                                  "essays/een-essay.md": ESSAY + "![Kaart van Twente](kaart.png)\n"}) == []
