@@ -76,6 +76,7 @@ def test_dropped_update_and_essay_appear_without_other_edits(minimal):
 
 
 def test_two_builds_are_byte_identical(tmp_path):
+    (tmp_path / "repo").mkdir()
     root = copy_repo(tmp_path / "repo")
     epoch = {"SOURCE_DATE_EPOCH": "1700000000"}
     for name in ("first", "second"):
