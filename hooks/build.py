@@ -19,10 +19,12 @@ from mkdocs.structure.pages import Page
 from kennisschakels import ContentError, load_catalogue
 from kennisschakels.calendar import calendar_files
 from kennisschakels.contribute import Repository
+from kennisschakels.feeds import feed_files
 from kennisschakels.navigation import build_nav
 from kennisschakels.render import derived_sections
 
-CATALOGUE = "catalogus"  # key in config.extra; the macros module reads it from there
+CATALOGUE = "catalogus"
+SEARCH_BOOST = {"essay": 3, "region": 3, "theme": 3, "session": 1.5, "practice": 1.5, "person": 1.5}  # key in config.extra; the macros module reads it from there
 
 
 @event_priority(100)  # before the macros plugin copies config.extra
@@ -34,6 +36,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Raised before MkDocs cleans or writes site_dir: a failed build leaves no output.
         raise PluginError(str(error)) from None
     config.extra[CATALOGUE] = catalogue
+    if not config.site_url:  # feeds, sitemap and calendars need absolute links: GitHub Pages by default
+        config.site_url = Repository.site_url_for(config.repo_url)
     if not config.nav:
         config.nav = build_nav(catalogue)
     return config
@@ -46,7 +50,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path in sorted(outside_docs + catalogue.assets):
         files.append(File(path, src_dir=root, dest_dir=config.site_dir,
                           use_directory_urls=config.use_directory_urls))
-    for uri, content in calendar_files(catalogue, config.site_url).items():
+    generated = {**calendar_files(catalogue, config.site_url), **feed_files(catalogue, config.site_url)}
+    for uri, content in generated.items():
         files.append(File.generated(config, uri, content=content.encode("utf-8")))
     return files
 
@@ -61,6 +66,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     repository = Repository.from_settings(config.repo_url, config.edit_uri)
     if repository:  # essays/ and regions/ live outside docs_dir: edit links use the repository path
         page.edit_url = repository.edit_url(entry.path)
+    if entry.type in SEARCH_BOOST:  # the page about a thing ranks above pages that mention it
+        page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST[entry.type])
     if entry.type == "page":
         return markdown
     top, bottom = derived_sections(catalogue, entry, repository)

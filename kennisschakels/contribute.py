@@ -102,6 +102,12 @@ class Repository:
         branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
         return cls(repo_url.rstrip("/"), branch)
 
+    @staticmethod
+    def site_url_for(repo_url: str | None) -> str | None:
+        """Where GitHub Pages publishes a repository: https://<owner>.github.io/<name>/."""
+        match = re.match(r"https://github\.com/([^/]+)/([^/]+?)/?$", repo_url or "")
+        return f"https://{match[1].lower()}.github.io/{match[2]}/" if match else None
+
     def edit_url(self, path: str) -> str:
         return f"{self.url}/edit/{self.branch}/{quote(path)}"
 

@@ -182,3 +182,19 @@ def test_bad_monitoring_is_reported_with_line(minimal):
     assert [str(p) for p in problems] == [
         "regions/twente/index.md:16: monitoring: meting 2: score voor 'verjonging' is 7; "
         "verwacht een geheel getal van 1 tot en met 5"]
+
+
+def test_feeds_are_valid_atom_with_absolute_links(built_site):
+    import xml.etree.ElementTree as ET
+
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    essays = ET.parse(built_site / "feeds/essays.xml").getroot()
+    entries = essays.findall("a:entry", ns)
+    assert len(entries) == len(load_catalogue(ROOT).of("essay")) - 1  # the draft is not announced
+    links = [e.find("a:link", ns).get("href") for e in entries]
+    assert all(link.startswith("https://") and link.endswith("/") for link in links)
+    assert all((built_site / link.split("/kennisschakels/", 1)[1] / "index.html").is_file() for link in links)
+    updates = ET.parse(built_site / "feeds/updates.xml").getroot()
+    assert updates.find("a:title", ns).text == "Kennisschakels: updates uit de regio's"
+    overview = (built_site / "essays/index.html").read_text(encoding="utf-8")
+    assert 'href="../feeds/essays.xml"' in overview
