@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -40,6 +41,25 @@ def ensure_environment() -> None:
     stamp.write_text(digest)
 
 
+BROWSER_PACKAGES = ("chromium", "chromium-driver")  # Debian's; never a browser download
+
+
+def ensure_browser() -> None:
+    """The browser tests need Debian's Chromium; install it where we may (root with apt-get)."""
+    if shutil.which("chromium"):
+        return
+    if os.name == "posix" and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Chromium installeren voor de browsertests (Debian-pakketten) ...", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *BROWSER_PACKAGES],
+                       check=True, env=env, stdout=subprocess.DEVNULL)
+    else:
+        print("Let op: Chromium ontbreekt, de browsertests worden overgeslagen. Installeer de pakketten "
+              + " en ".join(BROWSER_PACKAGES) + " (bijv. sudo apt-get install chromium chromium-driver).",
+              flush=True)
+
+
 def main(argv: list[str]) -> int:
     commands = {
         "serve": ["mkdocs", "serve"],
@@ -51,6 +71,8 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     ensure_environment()
+    if argv[0] == "test":
+        ensure_browser()
     program, *args = commands[argv[0]]
     os.chdir(ROOT)
     command = [str(BIN / program), *args, *argv[1:]]
