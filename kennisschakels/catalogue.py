@@ -74,9 +74,10 @@ class Entry:
 class Catalogue:
     """All entries, by type and id, with references resolved both ways."""
 
-    def __init__(self, root: Path, entries: list[Entry], assets: list[str]):
+    def __init__(self, root: Path, entries: list[Entry], assets: list[str], docs_assets: list[str] | None = None):
         self.root = root
-        self.assets = assets  # non-Markdown files under essays/ and regions/
+        self.assets = assets  # non-Markdown files under essays/ and regions/ (brought into the build)
+        self.docs_assets = docs_assets or []  # contributed non-Markdown files in docs/ (checked only)
         self._by_type: dict[str, dict[str, Entry]] = {name: {} for name in schema.TYPES}
         for entry in sorted(entries, key=lambda e: (e.type, e.id)):
             self._by_type[entry.type][entry.id] = entry
@@ -102,6 +103,17 @@ class Catalogue:
 
     def by_uri(self, uri: str) -> Entry | None:
         return self._by_uri.get(uri)
+
+    def uris(self) -> list[str]:
+        return sorted(self._by_uri)
+
+    def ids(self, type_name: str) -> list[str]:
+        return list(self._by_type[type_name])
+
+    def source_file(self, uri: str) -> Path:
+        """The repository file behind a site source uri."""
+        top = uri.split("/", 1)[0]
+        return self.root / uri if top in ("essays", "regions") else self.root / "docs" / uri
 
     def resolve(self, entry: Entry, key: str) -> list[Entry]:
         """The entries an entry's reference key points at, in the order written."""
@@ -154,9 +166,13 @@ def classify(path: str) -> tuple[str, str, str] | Problem:
     return Problem(path, 1, "bestand", "staat op een plek waar de site het niet verwacht", f"verwacht {where}")
 
 
-def discover(root: Path) -> tuple[list[str], list[str], list[Problem]]:
-    """Markdown files and assets of the content roots, relative to ``root``, sorted."""
-    markdown, assets, problems = [], [], []
+# Files of the programme team (styles, scripts, report definitions), not contributed content.
+OWN_ASSETS = ("docs/assets/", "docs/rapportages/")
+
+
+def discover(root: Path) -> tuple[list[str], list[str], list[str], list[Problem]]:
+    """Markdown files, assets outside docs/ and contributed files in docs/, relative to ``root``."""
+    markdown, assets, docs_assets, problems = [], [], [], []
     for content_root in CONTENT_ROOTS:
         base = root / content_root
         for dirpath, dirnames, filenames in os.walk(base):
@@ -173,12 +189,14 @@ def discover(root: Path) -> tuple[list[str], list[str], list[Problem]]:
                                             "gebruik '.md' voor Markdown-bestanden"))
                 elif content_root != "docs":
                     assets.append(rel)
-    return markdown, assets, problems
+                elif not rel.startswith(OWN_ASSETS):
+                    docs_assets.append(rel)
+    return markdown, assets, docs_assets, problems
 
 
-def scan(root: Path) -> tuple[list[Entry], list[str], list[Problem]]:
+def scan(root: Path) -> tuple[list[Entry], list[str], list[str], list[Problem]]:
     """Read and classify every content file once; syntax and placement problems only."""
-    paths, assets, problems = discover(root)
+    paths, assets, docs_assets, problems = discover(root)
     entries = []
     for path in paths:
         kind = classify(path)
@@ -190,15 +208,15 @@ def scan(root: Path) -> tuple[list[Entry], list[str], list[Problem]]:
         source, syntax = parse(path, text)
         problems.extend(syntax)
         entries.append(Entry(type_name, entry_id, source, region))
-    return entries, assets, problems
+    return entries, assets, docs_assets, problems
 
 
 def check(root: Path) -> tuple[Catalogue, list[Problem]]:
     """The catalogue of ``root`` and every problem in it."""
     from kennisschakels.validate import validate  # validation needs the Entry type above
 
-    entries, assets, problems = scan(root)
-    catalogue = Catalogue(root, entries, assets)
+    entries, assets, docs_assets, problems = scan(root)
+    catalogue = Catalogue(root, entries, assets, docs_assets)
     problems.extend(validate(catalogue, entries))
     return catalogue, sorted(set(problems))
 

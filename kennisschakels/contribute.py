@@ -42,8 +42,14 @@ def _set_key(text: str, key: str, value: str) -> str:
 
 
 def _set_list(text: str, key: str, values: list[str]) -> str:
+    """Fill a list key that the template has as 'key: []' or with example items."""
     items = "".join(f"\n  - {v}" for v in values)
-    return re.sub(rf"(?m)^{key}:(\n  - .*)+", lambda _: f"{key}:{items}", text, count=1)
+    return re.sub(rf"(?m)^{key}:(?: \[\])?(?:\n  - .*)*$", lambda _: f"{key}:{items}", text, count=1)
+
+
+def _uncomment(text: str, key: str, value: str) -> str:
+    """Set a key the template only shows as a comment ('# date: ...')."""
+    return re.sub(rf"(?m)^# {key}:.*$", lambda _: f"{key}: {value}", text, count=1)
 
 
 def _quote(text: str) -> str:
@@ -59,7 +65,7 @@ class Scaffolded:
 def scaffold(root: Path, kind: str, title: str, region: str | None = None, description: str | None = None,
              themes: list[str] | None = None, date: str | None = None) -> Scaffolded:
     """Write a new file from its template; keep it only if the whole content still checks out."""
-    date = date or datetime.date.today().isoformat()
+    given_date, date = date, date or datetime.date.today().isoformat()
     if kind in ("update", "praktijk") and not region:
         return Scaffolded("", [Problem("(commando)", 1, "--regio", "ontbreekt", "geef de regio-id, bijv. --regio twente")])
     path = KINDS[kind][1].format(region=region, date=date, name=slug(title))
@@ -71,8 +77,10 @@ def scaffold(root: Path, kind: str, title: str, region: str | None = None, descr
         text = _set_key(text, "description", _quote(description))
     if themes:
         text = _set_list(text, "themes", themes)
-    if kind in ("sessie", "essay"):
+    if kind == "sessie":
         text = _set_key(text, "date", date)
+    elif kind in ("essay", "praktijk") and given_date:
+        text = _uncomment(text, "date", given_date)
     if kind == "sessie" and region:
         text = _set_list(text, "regions", [region])
     created_dirs = [p for p in reversed(target.parents) if not p.exists()]

@@ -95,9 +95,11 @@ def _dutch_yaml(error: yaml.MarkedYAMLError) -> str:
         "found character '\\t' that cannot start any token": "tab gevonden (gebruik spaties)",
         "found undefined alias": "onbekende verwijzing met '*'",
         "found unexpected end of stream": "tekst houdt onverwacht op (aanhalingsteken niet gesloten?)",
-        "expected <block end>, but found '-'": "lijstitem met verkeerde inspringing",
+        "expected <block end>, but found '<block sequence start>'": "lijstitem met verkeerde inspringing",
+        "expected <block end>, but found '<scalar>'": "tekst na een afsluitend aanhalingsteken",
+        "expected <block end>, but found '<block mapping start>'": "sleutel met verkeerde inspringing",
     }
     for english, dutch in known.items():
-        if problem.startswith(english.split(" (")[0]):
+        if problem.startswith(english):
             return dutch
     return problem

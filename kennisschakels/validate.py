@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,8 @@ MAX_ASSET_BYTES = 2 * 1024 * 1024
 MAX_MARKDOWN_BYTES = 200 * 1024
 IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 
 
 def validate(catalogue: "Catalogue", entries: list["Entry"]) -> list[Problem]:
@@ -46,7 +49,8 @@ def validate(catalogue: "Catalogue", entries: list["Entry"]) -> list[Problem]:
         problems.extend(_check_rules(catalogue, entry))
         problems.extend(_check_safety(entry))
         problems.extend(_check_media(entry))
-    problems.extend(check_files(catalogue.root, [e.path for e in entries], catalogue.assets))
+        problems.extend(_check_links(catalogue, entry))
+    problems.extend(check_files(catalogue.root, [e.path for e in entries], catalogue.assets + catalogue.docs_assets))
     problems.extend(_check_unique(catalogue, "theme", "number"))
     return problems
 
@@ -135,12 +139,14 @@ def _check_value(catalogue: "Catalogue", entry: "Entry", f: schema.Field, value)
             if not isinstance(item, str) or not item.strip():
                 problems += problem(f"'{item}' is geen tekst", "verwacht tekst", at)
             elif f.kind == schema.REFS:
-                known = [e.id for e in catalogue.of(f.ref)]
+                known = catalogue.ids(f.ref)
                 if item in seen:
                     problems += problem(f"'{item}' staat er twee keer in", "noem elke id één keer", at)
                 elif catalogue.get(f.ref, item) is None:
+                    hint = (" (staan er twee ids op één regel? zet elk item op een eigen regel met '  - ')"
+                            if " - " in item else did_you_mean(item, known))
                     problems += problem(f"{UNKNOWN[f.ref]} '{item}'",
-                                        f"verwacht een id uit {_folder(f.ref)}" + did_you_mean(item, known), at)
+                                        f"verwacht een id uit {_folder(f.ref)}" + hint, at)
                 seen.add(item)
         return problems
     return []
@@ -236,4 +242,30 @@ def check_files(root, markdown: list[str], assets: list[str]) -> list[Problem]:
         if size > MAX_ASSET_BYTES:
             problems.append(Problem(path, 1, "bestand", f"is {size / 1024 / 1024:.1f} MB groot",
                                     f"maximaal {MAX_ASSET_BYTES // 1024 // 1024} MB; verklein de afbeelding of het bestand"))
+    return problems
+
+
+def _check_links(catalogue: "Catalogue", entry: "Entry") -> list[Problem]:
+    """Relative links point at pages and files that exist (in Dutch, with the line)."""
+    # Blank out fenced code, keeping its newlines, so line numbers stay right.
+    body = FENCE.sub(lambda m: "\n" * m[0].count("\n"), entry.source.body)
+    problems = []
+    for match in LINK.finditer(body):
+        target = match[1].split("#", 1)[0].split("?", 1)[0]
+        if not target or EXTERNAL.match(target):
+            continue
+        line = entry.source.body_line + body.count("\n", 0, match.start())
+        if target.startswith("/"):
+            problems.append(Problem(entry.path, line, "inhoud", f"link met een absoluut pad ({target})",
+                                    "gebruik een pad ten opzichte van deze pagina, bijv. ../leerthemas/schaalniveau.md"))
+            continue
+        uri = posixpath.normpath(posixpath.join(posixpath.dirname(entry.uri), target))
+        if target.endswith(".md"):
+            if catalogue.by_uri(uri) is None:
+                problems.append(Problem(entry.path, line, "inhoud", f"link naar een pagina die niet bestaat ({target})",
+                                        "controleer het pad ten opzichte van deze pagina"
+                                        + did_you_mean(uri, catalogue.uris())))
+        elif not catalogue.source_file(uri).exists():
+            problems.append(Problem(entry.path, line, "inhoud", f"link naar een bestand dat niet bestaat ({target})",
+                                    "zet het bestand in de repository naast de pagina, of controleer het pad"))
     return problems

@@ -25,6 +25,9 @@ CASES = [
     ("yaml syntax error, with its line",
      {"essays/een-essay.md": "---\ntitle: Een essay\ndescription: Over: iets: anders\n---\n"},
      "essays/een-essay.md:3: front-matter: YAML-fout"),
+    ("yaml list item indented wrongly, in Dutch",
+     {"essays/een-essay.md": ESSAY.replace("themes:\n  - samenwerking-nationaal", "themes:\n  - samenwerking-nationaal\n - bestuur-en-verankering")},
+     "essays/een-essay.md:9: front-matter: YAML-fout: lijstitem met verkeerde inspringing"),
     ("no front-matter",
      {"essays/een-essay.md": "Alleen tekst.\n"},
      "essays/een-essay.md:1: front-matter: ontbreekt"),
@@ -178,6 +181,24 @@ MEDIA_CASES = [
     ("file too large",
      {"regions/twente/groot.png": "x" * (2 * 1024 * 1024 + 1)},
      "regions/twente/groot.png:1: bestand: is 2.0 MB groot; maximaal 2 MB"),
+    ("svg among the sessions in docs/",
+     {"docs/sessies/kaart.svg": "<svg/>"},
+     "docs/sessies/kaart.svg:1: bestand: SVG kan script bevatten"),
+    ("link to a page that does not exist, with suggestion",
+     {"essays/een-essay.md": ESSAY + "Zie [het thema](../leerthemas/samenwerking-nationaa.md).\n"},
+     "essays/een-essay.md:13: inhoud: link naar een pagina die niet bestaat (../leerthemas/samenwerking-nationaa.md); "
+     "controleer het pad ten opzichte van deze pagina (bedoelde je 'leerthemas/samenwerking-nationaal.md'?)"),
+    ("link with an absolute path",
+     {"essays/een-essay.md": ESSAY + "Zie [het thema](/leerthemas/samenwerking-nationaal/).\n"},
+     "essays/een-essay.md:13: inhoud: link met een absoluut pad"),
+    ("link to a file that does not exist",
+     {"essays/een-essay.md": ESSAY + "Zie [het verslag](verslag.pdf).\n"},
+     "essays/een-essay.md:13: inhoud: link naar een bestand dat niet bestaat (verslag.pdf)"),
+    ("two ids on one line after a bad indent",
+     {"regions/twente/index.md": REGION.replace("          - samenwerking-nationaal",
+                                                "          - samenwerking-nationaal\n           - bestuur-en-verankering")},
+     "regions/twente/index.md:10: themes: onbekend leerthema 'samenwerking-nationaal - bestuur-en-verankering'; "
+     "verwacht een id uit docs/leerthemas/ (staan er twee ids op één regel?"),
     ("markdown too large",
      {"essays/een-essay.md": ESSAY + ("Lange tekst. " * 20000)},
      "essays/een-essay.md:1: bestand: is 254 kB groot; maximaal 200 kB"),
@@ -191,5 +212,13 @@ def test_media_rule(minimal, files, expected):
 
 
 def test_local_image_with_description_is_fine(minimal):
-    assert problems_for(minimal, {"regions/twente/kaart.png": "png",
+    assert problems_for(minimal, {"essays/kaart.png": "png",
                                   "essays/een-essay.md": ESSAY + "![Kaart van Twente](kaart.png)\n"}) == []
+
+
+def test_links_inside_code_blocks_are_not_checked(minimal):
+    assert problems_for(minimal, {"essays/een-essay.md": ESSAY + "```\n[x](bestaat-niet.md)\n```\n"}) == []
+
+
+def test_working_relative_link_passes(minimal):
+    assert problems_for(minimal, {"essays/een-essay.md": ESSAY + "[Twente](../regions/twente/index.md)\n"}) == []
