@@ -77,6 +77,7 @@ def run_codeowners(root: Path, only_check: bool) -> int:
 def run_check(root: Path, github: bool) -> int:
     started = time.perf_counter()
     catalogue, problems = check(root)
+    problems += report_problems(catalogue)
     elapsed = time.perf_counter() - started
     if problems:
         print(report(problems), file=sys.stderr)
@@ -86,6 +87,18 @@ def run_check(root: Path, github: bool) -> int:
         return 1
     print(f"Inhoud in orde: {len(catalogue.all())} bestanden gecontroleerd in {elapsed:.2f} s.")
     return 0
+
+
+def report_problems(catalogue) -> list:
+    """Problems in the report definitions (docs/rapportages/*.yml), checked like the content."""
+    from kennisschakels.report import load_reports  # the report package is only needed here
+    from kennisschakels.problems import ContentError
+
+    try:
+        load_reports(catalogue)
+    except ContentError as error:
+        return error.problems
+    return []
 
 
 def run_schema(out: Path | None) -> int:

@@ -5,6 +5,7 @@
     python3 scripts/dev.py test    # install (first time) and run every test
     python3 scripts/dev.py build   # strict build into site/
     python3 scripts/dev.py check   # check all content without building
+    python3 scripts/dev.py rapport # build only the report PDFs (quick iterations)
 
 The environment lives in .venv/ and is reinstalled when requirements*.txt or pyproject.toml change.
 """
@@ -41,7 +42,8 @@ def ensure_environment() -> None:
     stamp.write_text(digest)
 
 
-BROWSER_PACKAGES = ("chromium", "chromium-driver")  # Debian's; never a browser download
+# Debian's packages: never a browser download. Liberation fonts for the report PDF.
+BROWSER_PACKAGES = ("chromium", "chromium-driver", "fonts-liberation")
 
 
 def ensure_browser() -> None:
@@ -56,7 +58,7 @@ def ensure_browser() -> None:
                        check=True, env=env, stdout=subprocess.DEVNULL)
     else:
         print("Let op: Chromium ontbreekt, de browsertests worden overgeslagen. Installeer de pakketten "
-              + " en ".join(BROWSER_PACKAGES) + " (bijv. sudo apt-get install chromium chromium-driver).",
+              + ", ".join(BROWSER_PACKAGES) + " (bijv. sudo apt-get install " + " ".join(BROWSER_PACKAGES) + ").",
               flush=True)
 
 
@@ -66,6 +68,7 @@ def main(argv: list[str]) -> int:
         "build": ["mkdocs", "build", "--strict"],
         "test": ["python", "-m", "pytest"],
         "check": ["python", "-m", "kennisschakels", "check"],
+        "rapport": ["python", "-m", "kennisschakels.report", "build"],
     }
     if not argv or argv[0] not in commands:
         print(__doc__)
