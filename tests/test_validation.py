@@ -126,12 +126,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("files, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_rule_reports_file_line_key_and_expectation(minimal, files, expected):
-    messages = problems_for(minimal, files)
-    assert any(m.startswith(expected) for m in messages), "\n".join(messages)
-
-
 def test_minimal_tree_is_valid(minimal):
     _, problems = check(minimal)
     assert problems == []
@@ -205,8 +199,9 @@ MEDIA_CASES = [
 ]
 
 
-@pytest.mark.parametrize("files, expected", [c[1:] for c in MEDIA_CASES], ids=[c[0] for c in MEDIA_CASES])
-def test_media_rule(minimal, files, expected):
+@pytest.mark.parametrize("files, expected", [c[1:] for c in CASES + MEDIA_CASES],
+                         ids=[c[0] for c in CASES + MEDIA_CASES])
+def test_rule_reports_file_line_key_and_expectation(minimal, files, expected):
     messages = problems_for(minimal, files)
     assert any(m.startswith(expected) for m in messages), "\n".join(messages)
 
