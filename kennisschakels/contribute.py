@@ -77,8 +77,10 @@ def scaffold(root: Path, kind: str, title: str, region: str | None = None, descr
         text = _set_key(text, "description", _quote(description))
     if themes:
         text = _set_list(text, "themes", themes)
+        text = text.replace("# Minstens één leerthema (id uit docs/leerthemas/); vervang dit voorbeeld:\n", "")
     if kind == "sessie":
         text = _set_key(text, "date", date)
+        text = text.replace("# Datum (JJJJ-MM-DD); vervang deze voorbeelddatum:\n", "")
     elif kind in ("essay", "praktijk") and given_date:
         text = _uncomment(text, "date", given_date)
     if kind == "sessie" and region:
@@ -115,6 +117,9 @@ class Repository:
         """Where GitHub Pages publishes a repository: https://<owner>.github.io/<name>/."""
         match = re.match(r"https://github\.com/([^/]+)/([^/]+?)/?$", repo_url or "")
         return f"https://{match[1].lower()}.github.io/{match[2]}/" if match else None
+
+    def file_url(self, path: str) -> str:
+        return f"{self.url}/blob/{self.branch}/{quote(path)}"
 
     def edit_url(self, path: str) -> str:
         return f"{self.url}/edit/{self.branch}/{quote(path)}"

@@ -232,9 +232,12 @@ def check_files(root, markdown: list[str], assets: list[str]) -> list[Problem]:
             problems.append(Problem(path, 1, "bestand", f"is {size // 1024} kB groot",
                                     f"maximaal {MAX_MARKDOWN_BYTES // 1024} kB; splits de tekst over meer pagina's"))
     for path in assets:
-        suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+        name = path.rsplit("/", 1)[-1]
+        suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if f".{suffix}" not in ASSET_TYPES:
-            why = "SVG kan script bevatten" if suffix == "svg" else f"bestandstype '.{suffix}' is niet toegestaan"
+            why = ("SVG kan script bevatten" if suffix == "svg" else
+                   "bestand zonder extensie (een pagina moet op .md eindigen)" if not suffix else
+                   f"bestandstype '.{suffix}' is niet toegestaan")
             problems.append(Problem(path, 1, "bestand", why,
                                     f"toegestaan zijn: {', '.join(sorted(ASSET_TYPES))}"))
             continue

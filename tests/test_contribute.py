@@ -66,7 +66,7 @@ def test_region_page_links_open_github_web_editor_with_template(built_site):
     new_links = re.findall(r'href="(https://github\.com/[^"]+/new/main/regions/drenthe/updates\?[^"]+)"', html)
     assert len(new_links) == 1
     query = parse_qs(urlsplit(new_links[0].replace("&amp;", "&")).query)
-    assert query["filename"] == ["JJJJ-MM-DD-korte-naam.md"]
+    assert query["filename"] == ["JJJJ-MM-DD-KORTE-NAAM.md"]  # rejected until renamed
     assert query["value"] == [contribute.template("update")]
     assert "https://github.com/ORGANISATIE/kennisschakels/edit/main/regions/drenthe/index.md" in html
     theme = (built_site / "leerthemas/schaalniveau/index.html").read_text(encoding="utf-8")
