@@ -2,8 +2,8 @@
 
 - on_config: load and validate every content file before any output is written;
   derive the navigation.
-- on_files: bring essays/ and regions/ into the build; add the calendar files.
-- on_page_markdown: add the derived sections to each content page.
+- on_files: bring essays/ and regions/ into the build; add the calendar files and feeds.
+- on_page_markdown: edit link, search boost and the derived sections of each content page.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from kennisschakels.feeds import feed_files
 from kennisschakels.navigation import build_nav
 from kennisschakels.render import derived_sections
 
-CATALOGUE = "catalogus"
-SEARCH_BOOST = {"essay": 3, "region": 3, "theme": 3, "session": 1.5, "practice": 1.5, "person": 1.5}  # key in config.extra; the macros module reads it from there
+CATALOGUE = "catalogus"  # key in config.extra; the macros module reads it from there
+# Material search boost per content type: the page about a thing ranks above pages that mention it.
+SEARCH_BOOST = {"essay": 3, "region": 3, "theme": 3, "session": 1.5, "practice": 1.5, "person": 1.5}
 
 
 @event_priority(100)  # before the macros plugin copies config.extra
@@ -66,7 +67,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     repository = Repository.from_settings(config.repo_url, config.edit_uri)
     if repository:  # essays/ and regions/ live outside docs_dir: edit links use the repository path
         page.edit_url = repository.edit_url(entry.path)
-    if entry.type in SEARCH_BOOST:  # the page about a thing ranks above pages that mention it
+    if entry.type in SEARCH_BOOST:
         page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST[entry.type])
     if entry.type == "page":
         return markdown
