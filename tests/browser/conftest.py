@@ -1,0 +1,151 @@
+"""Browser fixtures: the real built site served on 127.0.0.1 and one headless Debian Chromium.
+
+The tests skip, with the reason, when Playwright or Chromium is missing; with
+KENNISSCHAKELS_REQUIRE_BROWSER=1 they fail instead, so CI cannot pass by skipping them.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from kennisschakels import load_catalogue
+
+# Debian's Chromium; KENNISSCHAKELS_CHROMIUM points elsewhere (e.g. the Chrome of a GitHub runner).
+CHROMIUM = os.environ.get("KENNISSCHAKELS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+REQUIRE_BROWSER = os.environ.get("KENNISSCHAKELS_REQUIRE_BROWSER") == "1"
+# Playwright adds --headless and a fresh temporary --user-data-dir itself. The resolver rule makes
+# any host other than 127.0.0.1 unreachable: a page that tries one fails the privacy test, and
+# no test ever reaches the network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+# Kinds of page, for reporting per page type: the content types of kennisschakels.schema, with
+# 'page' split into the start page, section overviews (a folder's index.md) and other pages.
+KINDS = ("start", "overzicht", "pagina", "region", "update", "practice", "essay", "theme",
+         "session", "lesson", "person", "404")
+
+
+def unavailable(reason: str) -> None:
+    if REQUIRE_BROWSER:
+        pytest.fail(f"{reason} (KENNISSCHAKELS_REQUIRE_BROWSER=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("the Python package playwright is not installed (see requirements-dev.txt)")
+    if not Path(CHROMIUM).is_file():
+        unavailable(f"Chromium is not installed at {CHROMIUM} (Debian: apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site like its static host: below the base path of site_url, quietly, and
+    with 404.html for anything missing."""
+
+    base_path = "/"
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.base_path):
+            return str(Path(self.directory) / "niet-op-deze-site")
+        return super().translate_path("/" + path[len(self.base_path):])
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def base_path(site: Path) -> str:
+    """The path the site is published under: from its canonical URL, '/' without site_url.
+    The 404 page links its assets absolutely below this path, so the test server uses it too."""
+    match = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text("utf-8"))
+    return urlsplit(match.group(1)).path if match else "/"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """URL (ending in /) of the built site's home page, served from a local thread."""
+    handler = type("Handler", (_SiteHandler,), {"base_path": base_path(built_site)})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(handler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{handler.base_path}"
+    server.shutdown()
+    server.server_close()
+
+
+def html_file(site: Path, path: str) -> Path:
+    """The built file of a page path as served ('essays/x/' is essays/x/index.html)."""
+    return site / (path if path.endswith(".html") else path + "index.html")
+
+
+def page_kinds(site: Path) -> dict[str, str]:
+    """Every built HTML page, as its path below the site root, with its kind (see KINDS)."""
+    kinds = {}
+    for entry in load_catalogue(site.parent).all():
+        uri = entry.uri
+        path = uri[:-len("index.md")] if uri.endswith("index.md") else uri[:-len(".md")] + "/"
+        kind = entry.type
+        if kind == "page":
+            kind = "start" if path == "" else "overzicht" if uri.endswith("/index.md") else "pagina"
+        kinds[path] = kind
+    pages = {}
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        path = rel[:-len("index.html")] if rel.endswith("index.html") else rel
+        pages[path] = "404" if rel == "404.html" else kinds.get(path, "pagina")
+    return pages
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> dict[str, str]:
+    return page_kinds(built_site)
+
+
+@pytest.fixture(scope="session")
+def example_pages(built_site: Path, site_pages: dict[str, str]) -> dict[str, str]:
+    """One page per kind: the one with the largest HTML (most content to get wrong)."""
+    examples = {}
+    for path, kind in site_pages.items():
+        size = html_file(built_site, path).stat().st_size
+        if kind not in examples or size > examples[kind][1]:
+            examples[kind] = (path, size)
+    return {kind: path for kind, (path, _) in sorted(examples.items())}
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile per test: no cookies, storage or cache from other tests."""
+    context = browser.new_context(locale="nl-NL")
+    yield context
+    context.close()
