@@ -220,3 +220,12 @@ def test_links_inside_code_blocks_are_not_checked(minimal):
 
 def test_working_relative_link_passes(minimal):
     assert problems_for(minimal, {"essays/een-essay.md": ESSAY + "[Twente](../regions/twente/index.md)\n"}) == []
+
+
+@pytest.mark.parametrize("folder", [
+    "docs", "docs/programma", "docs/leerthemas", "docs/sessies", "docs/lessen", "docs/mensen", "essays",
+    "regions/twente/updates", "regions/twente/praktijk"])
+def test_a_bad_file_in_any_content_folder_is_reported(minimal, folder):
+    name = "2022-06-16-kapot.md" if folder.endswith("updates") else "kapot.md"
+    messages = problems_for(minimal, {f"{folder}/{name}": "---\ntitle: Kapot\ndescription: [niet gesloten\n---\n"})
+    assert messages and all(m.startswith(f"{folder}/{name}:3: front-matter: YAML-fout") for m in messages), messages
