@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from kennisschakels import ContentError, load_catalogue
@@ -26,6 +26,8 @@ from kennisschakels.render import derived_sections
 CATALOGUE = "catalogus"  # key in config.extra; the macros module reads it from there
 # Material search boost per content type: the page about a thing ranks above pages that mention it.
 SEARCH_BOOST = {"essay": 3, "region": 3, "theme": 3, "session": 1.5, "practice": 1.5, "person": 1.5}
+# Pages the derived nav leaves out of long sections (see navigation.MAX_SECTION_ENTRIES).
+_OMITTED_FROM_NAV: set[str] = set()
 
 
 @event_priority(100)  # before the macros plugin copies config.extra
@@ -39,8 +41,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra[CATALOGUE] = catalogue
     if not config.site_url:  # feeds, sitemap and calendars need absolute links: GitHub Pages by default
         config.site_url = Repository.site_url_for(config.repo_url)
+    _OMITTED_FROM_NAV.clear()
     if not config.nav:
-        config.nav = build_nav(catalogue)
+        config.nav = build_nav(catalogue, _OMITTED_FROM_NAV)
     return config
 
 
@@ -54,6 +57,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = {**calendar_files(catalogue, config.site_url), **feed_files(catalogue, config.site_url)}
     for uri, content in generated.items():
         files.append(File.generated(config, uri, content=content.encode("utf-8")))
+    for file in files:
+        if file.src_uri in _OMITTED_FROM_NAV:  # listed on their overview page: no 'not in nav' warning
+            file.inclusion = InclusionLevel.NOT_IN_NAV
     return files
 
 

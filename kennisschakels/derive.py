@@ -9,6 +9,7 @@ from kennisschakels.catalogue import Catalogue, Entry
 from kennisschakels.dates import PartialDate
 
 _NO_DATE = PartialDate(0, 1)
+RELATED_ESSAYS = 5  # a short list a reader can use; also keeps every essay page's size constant
 
 
 def by_title(entries: list[Entry]) -> list[Entry]:
@@ -31,10 +32,13 @@ def themes(catalogue: Catalogue) -> list[Entry]:
     return by_number(catalogue.of("theme"))
 
 
+def _region_order(region: Entry) -> tuple:
+    return region.meta.get("status") != "participating", region.title.casefold(), region.id
+
+
 def regions(catalogue: Catalogue) -> list[Entry]:
     """Participating regions first, then the interested ones, each by name."""
-    return sorted(catalogue.of("region"),
-                  key=lambda e: (e.meta.get("status") != "participating", e.title.casefold(), e.id))
+    return sorted(catalogue.of("region"), key=_region_order)
 
 
 def published_essays(catalogue: Catalogue) -> list[Entry]:
@@ -47,7 +51,7 @@ def draft_essays(catalogue: Catalogue) -> list[Entry]:
 
 def adopting_regions(catalogue: Catalogue, theme: Entry) -> list[Entry]:
     """Regions that state in their own front-matter that they adopted the theme."""
-    return [r for r in regions(catalogue) if r in catalogue.referrers(theme, "region", "themes")]
+    return sorted(set(catalogue.referrers(theme, "region", "themes")), key=_region_order)
 
 
 def region_items(catalogue: Catalogue, region: Entry, type_name: str) -> list[Entry]:
@@ -79,11 +83,15 @@ def lessons_in_order(entries: list[Entry]) -> list[Entry]:
 
 
 def related_essays(catalogue: Catalogue, essay: Entry) -> list[Entry]:
-    """Other published essays sharing at least one theme, most shared themes first."""
-    mine = set(essay.refs("themes"))
-    scored = [(len(mine & set(e.refs("themes"))), e) for e in published_essays(catalogue)
-              if e is not essay and mine & set(e.refs("themes"))]
-    return [e for _, e in sorted(scored, key=lambda pair: -pair[0])]
+    """Other published essays sharing at least one theme, most shared themes first (newest first
+    among equals); at most RELATED_ESSAYS, so an essay page does not grow with the whole collection."""
+    shared: dict[Entry, int] = {}  # only the essays about the same themes, not every essay per page
+    for theme_id in set(essay.refs("themes")):
+        theme = catalogue.get("theme", theme_id)
+        for other in catalogue.referrers(theme, "essay", "themes") if theme else []:
+            if other is not essay and not other.draft:
+                shared[other] = shared.get(other, 0) + 1
+    return sorted(newest_first(list(shared)), key=lambda e: -shared[e])[:RELATED_ESSAYS]
 
 
 def theme_practices(catalogue: Catalogue, theme: Entry) -> list[Entry]:

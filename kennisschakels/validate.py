@@ -139,12 +139,12 @@ def _check_value(catalogue: "Catalogue", entry: "Entry", f: schema.Field, value)
             if not isinstance(item, str) or not item.strip():
                 problems += problem(f"'{item}' is geen tekst", "verwacht tekst", at)
             elif f.kind == schema.REFS:
-                known = catalogue.ids(f.ref)
                 if item in seen:
                     problems += problem(f"'{item}' staat er twee keer in", "noem elke id één keer", at)
                 elif catalogue.get(f.ref, item) is None:
+                    # Only a wrong id needs the list of known ids: listing them per reference is quadratic.
                     hint = (" (staan er twee ids op één regel? zet elk item op een eigen regel met '  - ')"
-                            if " - " in item else did_you_mean(item, known))
+                            if " - " in item else did_you_mean(item, catalogue.ids(f.ref)))
                     problems += problem(f"{UNKNOWN[f.ref]} '{item}'",
                                         f"verwacht een id uit {_folder(f.ref)}" + hint, at)
                 seen.add(item)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
+from conftest import ROOT, write
 from kennisschakels import derive, load_catalogue
-from kennisschakels.navigation import build_nav
+from kennisschakels.navigation import MAX_SECTION_ENTRIES, build_nav
 
 
 def test_references_resolve_forwards_and_backwards(minimal):
@@ -33,3 +33,27 @@ def test_real_content_is_valid_and_complete():
     counts = {name: len(catalogue.of(name)) for name in ("region", "theme", "essay", "person", "session")}
     assert counts["region"] == 8 and counts["theme"] == 8
     assert counts["essay"] >= 6 and counts["session"] >= 8
+
+
+
+
+def test_a_long_section_leaves_its_entries_to_the_overview_page(minimal):
+    # Material renders a page's whole section in its menu: hundreds of siblings on each of
+    # hundreds of pages make the build quadratic. The overview page lists them instead.
+    sessions = {f"docs/sessies/2023-01-01-sessie-{n}.md": f"""
+        ---
+        title: Sessie {n}
+        description: Sessie.
+        date: 2023-01-01
+        kind: workshop
+        ---
+        Tekst.
+        """ for n in range(MAX_SECTION_ENTRIES)}
+    write(minimal, {"docs/sessies/index.md": "---\ntitle: Sessies\ndescription: Alle sessies.\n---\n", **sessions})
+    omitted: set[str] = set()
+    nav = build_nav(load_catalogue(minimal), omitted)
+    section = next(item["Sessies"] for item in nav if isinstance(item, dict) and "Sessies" in item)
+    assert section == ["sessies/index.md"]
+    assert len(omitted) == MAX_SECTION_ENTRIES + 1 and "sessies/2023-01-01-sessie-7.md" in omitted
+    themes = next(item for item in nav if isinstance(item, dict) and "Leerthemas" in item)["Leerthemas"]
+    assert len(themes) == 2  # short sections keep every entry in the menu
