@@ -36,10 +36,12 @@ def md(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def href(target: Entry, origin: Entry | str) -> str:
-    """Relative link from one page to another, in source form so MkDocs checks it."""
+def href(target: Entry | str, origin: Entry | str) -> str:
+    """Relative link from one page to another page or file (entries or source uris), in source
+    form so MkDocs checks it."""
+    target_uri = target if isinstance(target, str) else target.uri
     origin_uri = origin if isinstance(origin, str) else origin.uri
-    return posixpath.relpath(target.uri, posixpath.dirname(origin_uri) or ".")
+    return posixpath.relpath(target_uri, posixpath.dirname(origin_uri) or ".")
 
 
 def reading_minutes(entry: Entry) -> int:
@@ -82,8 +84,7 @@ def render(template: str, catalogue: Catalogue, origin: Entry | str, **context) 
 
     def href_to(uri: str) -> str:
         """Relative link to any source uri (e.g. a generated calendar file)."""
-        origin_uri = origin if isinstance(origin, str) else origin.uri
-        return posixpath.relpath(uri, posixpath.dirname(origin_uri) or ".")
+        return href(uri, origin)
 
     return _env.get_template(template).render(
         cat=catalogue, page=origin, d=derive, schema=schema, link=link, links=links, href_to=href_to,
