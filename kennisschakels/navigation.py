@@ -35,6 +35,8 @@ def build_nav(catalogue: Catalogue, omitted: set[str] | None = None) -> list:
     orders = [derive.regions(catalogue), derive.themes(catalogue), derive.chronological(catalogue.of("session")),
               derive.published_essays(catalogue) + derive.draft_essays(catalogue),
               derive.lessons_in_order(catalogue.of("lesson")), derive.by_title(catalogue.of("person")),
+              derive.by_title(catalogue.of("organisation")), derive.by_title(catalogue.of("term")),
+              sorted(catalogue.of("document"), key=lambda e: (e.meta.get("order") or 0, e.title.casefold(), e.id)),
               derive.newest_first(catalogue.of("update")), derive.by_title(catalogue.of("practice"))]
     position = {entry: rank for ordered in orders for rank, entry in enumerate(ordered)}
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Value kinds a field can have. "ref"/"refs" point at ids of another content type.
-TEXT, INT, BOOL, DATE, TEXTS, REFS, CHOICE, MONITORING = (
-    "text", "int", "bool", "date", "texts", "refs", "choice", "monitoring")
+TEXT, INT, BOOL, DATE, TEXTS, REFS, CHOICE, MONITORING, SOURCES = (
+    "text", "int", "bool", "date", "texts", "refs", "choice", "monitoring", "sources")
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,15 @@ REGIONS = Field("regions", REFS, "Regio's (ids: mapnamen in regions/).", ref="re
 TAGS = Field("tags", TEXTS, "Trefwoorden.")
 DATE_OPTIONAL = Field("date", DATE, "Datum, JJJJ-MM-DD (of JJJJ-MM als alleen de maand bekend is).")
 
+SOURCES_FIELD = Field("sources", SOURCES, "Bronnen van de feiten op deze pagina: per bron 'document' (id uit "
+                      "docs/bibliotheek/) en eventueel 'section' (hoofdstuk, paragraaf of bijlage).")
+SOURCE_NOTES = Field("source_notes", TEXTS, "Wat de bronnen openlaten of waarin ze elkaar tegenspreken, "
+                     "elk punt één keer.")
+ORGANISATIONS = Field("organisations", REFS, "Organisaties die op deze pagina een rol spelen "
+                      "(ids uit docs/organisaties/).", ref="organisation")
+ALIASES = Field("aliases", TEXTS, "Andere namen waaronder lezers dit zoeken (bijv. Friesland voor Fryslân).")
+COMMON = (SOURCES_FIELD, SOURCE_NOTES, ORGANISATIONS)
+
 # Material/MkDocs presentation keys that are harmless on any page.
 PRESENTATION_KEYS = frozenset({"hide", "search"})
 
@@ -78,18 +87,22 @@ TYPES: dict[str, ContentType] = {t.name: t for t in (
         Field("network", TEXT, "Naam van het regionale netwerk."),
         Field("partners", TEXTS, "Partners in het regionale netwerk."),
         Field("themes", REFS, "Leerthema's die de regio heeft geadopteerd.", ref="theme"),
+        ALIASES,
         Field("municipalities", INT, "Aantal gemeenten in de regio."),
         Field("maintainers", TEXTS, "GitHub-namen van de beheerders van deze regio."),
         Field("monitoring", MONITORING, "Metingen van de groei van het netwerk: per datum een score 1-5 "
                                         "voor elk van de zeven indicatoren (zie kennisschakels/monitoring.py)."),
+        *COMMON,
     ), PRESENTATION_KEYS),
     ContentType("update", "regio-update", "regions/<regio-id>/updates/<JJJJ-MM-DD>-<naam>.md", (
         TITLE, DESCRIPTION,
         Field("date", DATE, "Datum; moet gelijk zijn aan de datum in de bestandsnaam."),
         THEMES, TAGS,
+        *COMMON,
     ), PRESENTATION_KEYS),
     ContentType("practice", "praktijkvoorbeeld", "regions/<regio-id>/praktijk/<naam>.md", (
         TITLE, DESCRIPTION, DATE_OPTIONAL, THEMES, TAGS,
+        *COMMON,
     ), PRESENTATION_KEYS),
     ContentType("essay", "essay", "essays/<naam>.md", (
         TITLE, DESCRIPTION,
@@ -103,6 +116,7 @@ TYPES: dict[str, ContentType] = {t.name: t for t in (
         Field("draft", BOOL, "true als het essay nog in voorbereiding is."),
         TAGS,
         Field("sessions", REFS, "Sessies waaruit het essay voortkwam (ids uit docs/sessies/).", ref="session"),
+        *COMMON,
     ), PRESENTATION_KEYS),
     ContentType("theme", "leerthema", "docs/leerthemas/<thema-id>.md", (
         TITLE, DESCRIPTION,
@@ -110,6 +124,7 @@ TYPES: dict[str, ContentType] = {t.name: t for t in (
         Field("category", CHOICE, "Categorie van het leerthema.", required=True,
               choices=tuple(THEME_CATEGORIES)),
         Field("experts", REFS, "Begeleidende experts (ids uit docs/mensen/).", ref="person"),
+        *COMMON,
     ), PRESENTATION_KEYS),
     ContentType("session", "sessie", "docs/sessies/<naam>.md", (
         TITLE, DESCRIPTION,
@@ -121,26 +136,52 @@ TYPES: dict[str, ContentType] = {t.name: t for t in (
         Field("hosts", REFS, "Begeleiders of sprekers (ids uit docs/mensen/).", ref="person"),
         Field("location", TEXT, "Plaats."),
         Field("end_date", DATE, "Einddatum bij meerdaagse sessies."),
+        *COMMON,
     ), PRESENTATION_KEYS),
     ContentType("lesson", "les", "docs/lessen/<naam>.md", (
         TITLE, DESCRIPTION,
         Field("source", CHOICE, "Van wie de les komt.", required=True, choices=LESSON_SOURCES),
         Field("number", INT, "Volgnummer binnen de bron."),
         THEMES, REGIONS, DATE_OPTIONAL,
+        *COMMON,
     ), PRESENTATION_KEYS),
     ContentType("person", "persoon of organisatie", "docs/mensen/<persoon-id>.md", (
         TITLE, DESCRIPTION,
         Field("role", TEXT, "Rol of functie."),
         Field("organisation", TEXT, "Organisatie."),
+        *COMMON,
+    ), PRESENTATION_KEYS),
+    ContentType("organisation", "organisatie", "docs/organisaties/<organisatie-id>.md", (
+        TITLE, DESCRIPTION,
+        Field("abbreviation", TEXT, "Gangbare afkorting (bijv. SIKB); komt vanzelf in de begrippenlijst."),
+        ALIASES,
+        *COMMON,
+    ), PRESENTATION_KEYS),
+    ContentType("term", "begrip", "docs/begrippen/<begrip-id>.md", (
+        Field("title", TEXT, "Het begrip of de afkorting zoals die in teksten staat (bijv. VTH).", required=True),
+        Field("expansion", TEXT, "Voluit geschreven (bijv. vergunningverlening, toezicht en handhaving); "
+                                 "weglaten als de bronnen het niet voluit schrijven."),
+        DESCRIPTION,
+        ALIASES,
+        *COMMON,
+    ), PRESENTATION_KEYS),
+    ContentType("document", "brondocument", "docs/bibliotheek/<document-id>.md", (
+        TITLE, DESCRIPTION,
+        Field("publisher", TEXT, "Uitgever of opdrachtgever."),
+        Field("date", DATE, "Datum of maand van verschijnen."),
+        Field("order", INT, "Plaats in de bibliotheek (lager eerst)."),
+        *COMMON,
     ), PRESENTATION_KEYS),
     ContentType("page", "pagina", "docs/<map>/<naam>.md", (
         TITLE, DESCRIPTION,
         Field("order", INT, "Plaats in het menu binnen de map (lager eerst)."),
+        *COMMON,
     ), PRESENTATION_KEYS | {"render_macros", "template"}),
 )}
 
 # Folders in docs/ that hold one content type each (folder -> type).
-DOCS_TYPE_FOLDERS = {"leerthemas": "theme", "sessies": "session", "lessen": "lesson", "mensen": "person"}
+DOCS_TYPE_FOLDERS = {"leerthemas": "theme", "sessies": "session", "lessen": "lesson", "mensen": "person",
+                     "organisaties": "organisation", "begrippen": "term", "bibliotheek": "document"}
 
 
 def json_schema(type_name: str) -> dict:
@@ -159,6 +200,10 @@ def json_schema(type_name: str) -> dict:
             prop.update(type="string", pattern=r"^\d{4}-\d{2}(-\d{2})?$")
         elif f.kind == CHOICE:
             prop["enum"] = list(f.choices)
+        elif f.kind == SOURCES:
+            prop.update(type="array", items={
+                "type": "object", "required": ["document"], "additionalProperties": False,
+                "properties": {"document": {"type": "string"}, "section": {"type": "string"}}})
         elif f.kind in (TEXTS, REFS):
             prop.update(type="array", items={"type": "string"})
             if f.min_items:

@@ -127,6 +127,20 @@ def _check_value(catalogue: "Catalogue", entry: "Entry", f: schema.Field, value)
         return [Problem(path, line if index is None else entry.source.line(f.name, index), f.name,
                         wrong if index is None else f"meting {index + 1}: {wrong}", expected)
                 for index, wrong, expected in monitoring.problems_in(value)]
+    elif f.kind == schema.SOURCES:
+        if not isinstance(value, list):
+            return problem(f"'{value}' is geen lijst", "schrijf elke bron op een eigen regel: '- document: <id>'")
+        problems = []
+        for index, item in enumerate(value):
+            at = entry.source.line(f.name, index)
+            if not isinstance(item, dict) or "document" not in item or set(item) - {"document", "section"}:
+                problems += problem(f"bron {index + 1} klopt niet", "verwacht 'document: <id>' en eventueel 'section: <tekst>'", at)
+            elif catalogue.get("document", str(item["document"])) is None:
+                problems += problem(f"onbekend brondocument '{item['document']}'", "verwacht een id uit docs/bibliotheek/"
+                                    + did_you_mean(str(item["document"]), catalogue.ids("document")), at)
+            elif "section" in item and (not isinstance(item["section"], str) or not item["section"].strip()):
+                problems += problem(f"bron {index + 1}: 'section' is geen tekst", "verwacht tekst, bijv. 'hoofdstuk 3'", at)
+        return problems
     elif f.kind in (schema.TEXTS, schema.REFS):
         if not isinstance(value, list):
             return problem(f"'{value}' is geen lijst", f"schrijf elke waarde op een eigen regel met '- ' ervoor")
