@@ -1,10 +1,5 @@
-"""Kennisschakels: content model, validation and derivations of the knowledge base.
+"""Kennisschakels: content model, checks, derivations and site pipeline of the knowledge base.
 
-This package does not import MkDocs: the build adapters live in ``hooks/`` and
-``kennisschakels_macros.py`` so that a move to another site generator stays an adapter.
+This package does not import MkDocs: the engine adapter lives in ``hooks/``, so that a move
+to another site generator replaces only that adapter (see MIGRATION.md).
 """
-
-from kennisschakels.catalogue import Catalogue, load_catalogue
-from kennisschakels.problems import ContentError, Problem
-
-__all__ = ["Catalogue", "ContentError", "Problem", "load_catalogue"]

@@ -1,24 +1,23 @@
-"""iCalendar (RFC 5545) files for sessions, so readers can add them to their agenda.
+"""iCalendar (RFC 5545) files for sessions, so readers can put them in their agenda.
 
-Deterministic: DTSTAMP is derived from the session itself, never from the clock.
-Sessions known only to the month have no day to put in an agenda and are left out.
+Written with the ``icalendar`` library. Deterministic: DTSTAMP is derived from the session
+itself, never from the clock. A session known only to the month becomes an entry spanning
+that month, marked as tentative and saying that the day is not known yet.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from kennisschakels import derive
-from kennisschakels.catalogue import Catalogue, Entry
+from icalendar import Calendar, Event
+
+from kennisschakels.catalogue import Catalogue
+from kennisschakels.model.entry import Entry
 
 PRODID = "-//Kennisschakels bodem en ondergrond//Kennisbank//NL"
 CALENDAR_NAME = "Kennisschakels bodem en ondergrond: sessies"
+ALL_SESSIONS_URI = "sessies/kalender.ics"
 STATUS = {"gepland": "TENTATIVE", "gehouden": "CONFIRMED", "afgelast": "CANCELLED"}
-
-
-def in_calendar(session: Entry) -> bool:
-    date = session.date()
-    return bool(date and date.day)
 
 
 def calendar_uri(session: Entry) -> str:
@@ -26,68 +25,59 @@ def calendar_uri(session: Entry) -> str:
     return session.uri[:-3] + ".ics"
 
 
-ALL_SESSIONS_URI = "sessies/kalender.ics"
+def _span(session: Entry) -> tuple[datetime.date, datetime.date]:
+    """First day and the day after the last day (DTEND is exclusive for whole days)."""
+    start = session.date.as_date()
+    if not session.date.day:
+        end = datetime.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, end
+    last = session.end_date.as_date() if session.end_date and session.end_date.day else start
+    return start, last + datetime.timedelta(days=1)
 
 
-def _escape(text: str) -> str:
-    return (" ".join(str(text).split()).replace("\\", "\\\\").replace(";", "\\;")
-            .replace(",", "\\,"))
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545, 3.1), never inside a UTF-8 character."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        limit = 75 if not out else 74  # continuation lines start with a space
-        if len(current) + len(encoded) > limit:
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n ".join(out)
-
-
-def _event(session: Entry, page_url: str | None) -> list[str]:
-    start = session.date().as_date()
-    end_date = session.date("end_date")
-    end = (end_date.as_date() if end_date and end_date.day else start) + datetime.timedelta(days=1)
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{session.id}@kennisschakels",
-        f"DTSTAMP:{start:%Y%m%d}T000000Z",
-        f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-        f"SUMMARY:{_escape(session.title)}",
-        f"DESCRIPTION:{_escape(session.description)}",
-        f"CATEGORIES:{_escape(session.meta['kind'])}",
-    ]
-    if session.meta.get("location"):
-        lines.append(f"LOCATION:{_escape(session.meta['location'])}")
-    if session.meta.get("status") in STATUS:
-        lines.append(f"STATUS:{STATUS[session.meta['status']]}")
+def _event(session: Entry, page_url: str | None) -> Event:
+    start, end = _span(session)
+    event = Event()
+    event.add("uid", f"{session.id}@kennisschakels")
+    event.add("dtstamp", datetime.datetime(start.year, start.month, start.day, tzinfo=datetime.timezone.utc))
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    month_only = not session.date.day
+    event.add("summary", " ".join(session.title.split()) + (" (dag nog niet bekend)" if month_only else ""))
+    description = " ".join(session.description.split())
     if page_url:
-        lines.append(f"URL:{page_url}")
-    lines.append("END:VEVENT")
-    return lines
+        description += f"\n\nMeer informatie: {page_url}"
+    event.add("description", description)
+    event.add("categories", [session.label("kind")])
+    if session.location:
+        event.add("location", " ".join(session.location.split()))
+    status = "TENTATIVE" if month_only and session.status != "afgelast" else STATUS.get(session.status or "")
+    if status:
+        event.add("status", status)
+    if page_url:
+        event.add("url", page_url)
+    return event
 
 
-def ics(sessions: list[Entry], name: str, site_url: str | None = None) -> str:
-    """One calendar with the given sessions (in date order)."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(name)}", "X-WR-TIMEZONE:Europe/Amsterdam"]
-    for session in derive.chronological([s for s in sessions if in_calendar(s)]):
-        url = f"{site_url.rstrip('/')}/{session.uri[:-3]}/" if site_url else None
-        lines += _event(session, url)
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+def ics(sessions: list[Entry], name: str, site_url: str | None = None) -> bytes:
+    """One calendar with the given sessions, in date order."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    for session in sorted(sessions, key=lambda s: (s.date, s.id)):
+        url = f"{site_url.rstrip('/')}/{session.site_path}" if site_url else None
+        calendar.add_component(_event(session, url))
+    return calendar.to_ical()
 
 
-def calendar_files(catalogue: Catalogue, site_url: str | None = None) -> dict[str, str]:
+def calendar_files(catalogue: Catalogue, site_url: str | None = None) -> dict[str, bytes]:
     """Source uri -> content of every calendar file: all sessions, and one per session."""
     sessions = catalogue.of("session")
     files = {ALL_SESSIONS_URI: ics(sessions, CALENDAR_NAME, site_url)}
     for session in sessions:
-        if in_calendar(session):
-            files[calendar_uri(session)] = ics([session], session.title, site_url)
+        files[calendar_uri(session)] = ics([session], session.title, site_url)
     return files

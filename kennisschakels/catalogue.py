@@ -1,4 +1,4 @@
-"""The content catalogue: every content file parsed once, classified, validated and indexed.
+"""The catalogue: every typed entry, by type, id and page, with references resolved both ways.
 
 Files live in three roots: ``docs/`` (programme pages and typed folders), ``essays/`` and
 ``regions/``. On the site they share one URL space: ``docs/x.md`` is served as ``x/``,
@@ -7,223 +7,114 @@ Files live in three roots: ``docs/`` (programme pages and typed folders), ``essa
 
 from __future__ import annotations
 
-import os
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from kennisschakels import schema
-from kennisschakels.dates import PartialDate
-from kennisschakels.frontmatter import Source, parse
-from kennisschakels.problems import ContentError, Problem, did_you_mean
-
-CONTENT_ROOTS = ("docs", "essays", "regions")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-UPDATE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
-OTHER_MARKDOWN = {".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext"}
-
-
-@dataclass(eq=False)  # entries are compared and hashed by identity
-class Entry:
-    """One content file of a known type."""
-
-    type: str
-    id: str          # unique within its type; updates and practices: '<region-id>/<name>'
-    source: Source
-    region: str = ""  # the owning region of an update or practice
-
-    @property
-    def path(self) -> str:
-        return self.source.path
-
-    @property
-    def meta(self) -> dict:
-        return self.source.meta
-
-    @property
-    def uri(self) -> str:
-        """Path of the page in the site's source namespace (what MkDocs calls src_uri)."""
-        return self.path[len("docs/"):] if self.path.startswith("docs/") else self.path
-
-    @property
-    def title(self) -> str:
-        return str(self.meta.get("title", ""))
-
-    @property
-    def description(self) -> str:
-        return str(self.meta.get("description", ""))
-
-    @property
-    def draft(self) -> bool:
-        return self.meta.get("draft") is True
-
-    def date(self, key: str = "date") -> PartialDate | None:
-        if self.type == "update" and key == "date" and "date" not in self.meta:
-            return PartialDate.parse(self.id.split("/", 1)[1][:10])
-        value = self.meta.get(key)
-        return PartialDate.parse(value) if isinstance(value, str) else None
-
-    def refs(self, key: str) -> list[str]:
-        value = self.meta.get(key) or []
-        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-    def __repr__(self) -> str:
-        return f"<{self.type} {self.id}>"
+from kennisschakels.model.entry import Entry
+from kennisschakels.model.types import Registry
+from kennisschakels.problems import Problem, did_you_mean
 
 
 class Catalogue:
-    """All entries, by type and id, with references resolved both ways."""
+    """All entries of a repository. Lists come in each type's natural order."""
 
-    def __init__(self, root: Path, entries: list[Entry], assets: list[str], docs_assets: list[str] | None = None):
+    def __init__(self, root: Path, types: Registry, entries: list[Entry], assets: list[str],
+                 broken: list | None = None):
         self.root = root
+        self.types = types
         self.assets = assets  # non-Markdown files under essays/ and regions/ (brought into the build)
-        self.docs_assets = docs_assets or []  # contributed non-Markdown files in docs/ (checked only)
-        self._by_type: dict[str, dict[str, Entry]] = {name: {} for name in schema.TYPES}
-        for entry in sorted(entries, key=lambda e: (e.type, e.id)):
-            self._by_type[entry.type][entry.id] = entry
+        self._by_type: dict[str, list[Entry]] = {t.name: [] for t in types}
+        for entry in entries:
+            self._by_type[entry.type.name].append(entry)
+        for type_ in types:
+            self._by_type[type_.name].sort(key=type_.order)
+        self._by_id = {(e.type.name, e.id): e for e in entries}
         self._by_uri = {e.uri: e for e in entries}
-        # Reverse references: (type, id) -> [(referring entry, key)], in a defined order.
+        # Files that exist but did not validate: their own problems are reported; links to them are not.
+        self._broken_ids = {(p.type.name, p.id) for p in broken or []}
+        self._broken_uris = {p.path.removeprefix("docs/") for p in broken or []}
+        self._rank = {e: rank for items in self._by_type.values() for rank, e in enumerate(items)}
+        # Reverse references: (type, id) -> [(referring entry, key)].
         self._referrers: dict[tuple[str, str], list[tuple[Entry, str]]] = {}
+        self.problems = self._resolve()
+
+    def _resolve(self) -> list[Problem]:
+        """Point every reference at its entry; a Dutch problem for each id that does not exist."""
+        problems = []
+        regions = self._by_type.get("region", [])
         for entry in self.all():
-            for f in schema.TYPES[entry.type].fields:
-                if f.kind == schema.REFS:
-                    for target in entry.refs(f.name):
-                        self._referrers.setdefault((f.ref, target), []).append((entry, f.name))
-            if entry.region:
-                self._referrers.setdefault(("region", entry.region), []).append((entry, "region"))
+            if entry.owner_id:
+                entry.owner = self.get("region", entry.owner_id)
+                if entry.owner is None:
+                    problems.append(Problem(entry.path, 1, "bestand", f"regio '{entry.owner_id}' bestaat niet",
+                                            "maak eerst regions/<regio-id>/index.md, of zet het bestand in de map "
+                                            "van een bestaande regio" + did_you_mean(entry.owner_id, [r.id for r in regions])))
+                else:
+                    self._referrers.setdefault(("region", entry.owner_id), []).append((entry, "region"))
+            for spec in entry.type.refs:
+                found = []
+                for index, target_id in enumerate(entry.value(spec.name)):
+                    target = self.get(spec.ref, target_id)
+                    if target is None and (spec.ref, target_id) in self._broken_ids:
+                        continue
+                    if target is None:
+                        target_type = self.types[spec.ref]
+                        problems.append(Problem(entry.path, entry.line(spec.name, index), spec.name,
+                                                f"{target_type.labels.unknown} '{target_id}'",
+                                                f"verwacht een id uit {self.types.folders()[spec.ref]}"
+                                                + did_you_mean(target_id, self.ids(spec.ref))))
+                        continue
+                    found.append(target)
+                    self._referrers.setdefault((spec.ref, target_id), []).append((entry, spec.name))
+                entry.links[spec.name] = found
+            for index, ref in enumerate(entry.sources if "sources" in entry.type.field_map else []):
+                if self.get("document", ref.document) is None:
+                    if ("document", ref.document) not in self._broken_ids:
+                        problems.append(Problem(entry.path, entry.line("sources", index), "sources",
+                                                f"onbekend brondocument '{ref.document}'",
+                                                "verwacht een id uit docs/bibliotheek/"
+                                                + did_you_mean(ref.document, self.ids("document"))))
+                else:
+                    self._referrers.setdefault(("document", ref.document), []).append((entry, "sources"))
+        return problems
 
     def all(self) -> list[Entry]:
-        return [e for name in sorted(self._by_type) for e in self._by_type[name].values()]
+        return [e for items in self._by_type.values() for e in items]
 
     def of(self, type_name: str) -> list[Entry]:
-        return list(self._by_type[type_name].values())
+        return list(self._by_type[type_name])
 
     def get(self, type_name: str, entry_id: str) -> Entry | None:
-        return self._by_type[type_name].get(entry_id)
+        return self._by_id.get((type_name, entry_id))
 
     def by_uri(self, uri: str) -> Entry | None:
         return self._by_uri.get(uri)
+
+    def exists(self, uri: str) -> bool:
+        """Whether a page with this source uri exists (valid or not)."""
+        return uri in self._by_uri or uri in self._broken_uris
 
     def uris(self) -> list[str]:
         return sorted(self._by_uri)
 
     def ids(self, type_name: str) -> list[str]:
-        return list(self._by_type[type_name])
+        return [e.id for e in self._by_type[type_name]]
 
     def source_file(self, uri: str) -> Path:
         """The repository file behind a site source uri."""
         top = uri.split("/", 1)[0]
         return self.root / uri if top in ("essays", "regions") else self.root / "docs" / uri
 
-    def resolve(self, entry: Entry, key: str) -> list[Entry]:
-        """The entries an entry's reference key points at, in the order written."""
-        ref_type = schema.TYPES[entry.type].field(key).ref
-        return [t for t in (self.get(ref_type, i) for i in entry.refs(key)) if t]
-
     def referrers(self, target: Entry, type_name: str | None = None, key: str | None = None) -> list[Entry]:
-        """Entries that refer to ``target`` (optionally only of one type, through one key)."""
-        return [e for e, k in self._referrers.get((target.type, target.id), [])
-                if (type_name is None or e.type == type_name) and (key is None or k == key)]
+        """Entries that refer to ``target`` (optionally of one type, through one key), each once, in
+        their type's natural order."""
+        found = {e: None for e, k in self._referrers.get((target.type.name, target.id), [])
+                 if (type_name is None or e.type.name == type_name) and (key is None or k == key)}
+        return sorted(found, key=lambda e: (e.type.name, self._rank[e]))
 
+    def children(self, region: Entry, type_name: str) -> list[Entry]:
+        """The updates or practices in a region's folder."""
+        return self.referrers(region, type_name, "region")
 
-def classify(path: str) -> tuple[str, str, str] | Problem:
-    """(type, id, region) of a content file, from where it is; or a Problem."""
-    parts = path.split("/")
-    stem = parts[-1][:-3]
-    root = parts[0]
-    where = None
-    if root == "regions":
-        if len(parts) == 2 and stem == "index":
-            return "page", "regions", ""
-        if len(parts) == 3 and stem == "index":
-            return "region", parts[1], ""
-        if len(parts) == 4 and parts[2] == "updates":
-            return "update", f"{parts[1]}/{stem}", parts[1]
-        if len(parts) == 4 and parts[2] == "praktijk":
-            return "practice", f"{parts[1]}/{stem}", parts[1]
-        where = ("regions/<regio-id>/index.md, regions/<regio-id>/updates/<JJJJ-MM-DD>-<naam>.md "
-                 "of regions/<regio-id>/praktijk/<naam>.md")
-        if len(parts) == 4:
-            where += did_you_mean(parts[2], ["updates", "praktijk"])
-    elif root == "essays":
-        if len(parts) == 2:
-            return ("page", "essays", "") if stem == "index" else ("essay", stem, "")
-        where = "essays/<naam>.md (zonder submap)"
-    elif root == "docs":
-        folder = parts[1] if len(parts) > 2 else ""
-        if folder in ("essays", "regions"):
-            where = f"de map {folder}/ bovenin de repository, niet in docs/"
-        elif folder in schema.DOCS_TYPE_FOLDERS:
-            if len(parts) == 3:
-                if stem == "index":
-                    return "page", path[5:-3], ""
-                return schema.DOCS_TYPE_FOLDERS[folder], stem, ""
-            where = f"docs/{folder}/<naam>.md (zonder submap)"
-        else:
-            return "page", path[5:-3], ""
-    if where is None:  # pragma: no cover - only the three roots are walked
-        where = "docs/, essays/ of regions/"
-    return Problem(path, 1, "bestand", "staat op een plek waar de site het niet verwacht", f"verwacht {where}")
-
-
-# Files of the programme team (styles, scripts, report definitions), not contributed content.
-OWN_ASSETS = ("docs/assets/", "docs/rapportages/")
-
-
-def discover(root: Path) -> tuple[list[str], list[str], list[str], list[Problem]]:
-    """Markdown files, assets outside docs/ and contributed files in docs/, relative to ``root``."""
-    markdown, assets, docs_assets, problems = [], [], [], []
-    for content_root in CONTENT_ROOTS:
-        base = root / content_root
-        for dirpath, dirnames, filenames in os.walk(base):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-            for name in sorted(filenames):
-                if name.startswith("."):
-                    continue
-                rel = (Path(dirpath) / name).relative_to(root).as_posix()
-                suffix = os.path.splitext(name)[1].lower()
-                if suffix == ".md":
-                    markdown.append(rel)
-                elif suffix in OTHER_MARKDOWN:
-                    problems.append(Problem(rel, 1, "bestand", f"heeft de extensie '{suffix}'",
-                                            "gebruik '.md' voor Markdown-bestanden"))
-                elif content_root != "docs":
-                    assets.append(rel)
-                elif not rel.startswith(OWN_ASSETS):
-                    docs_assets.append(rel)
-    return markdown, assets, docs_assets, problems
-
-
-def scan(root: Path) -> tuple[list[Entry], list[str], list[str], list[Problem]]:
-    """Read and classify every content file once; syntax and placement problems only."""
-    paths, assets, docs_assets, problems = discover(root)
-    entries = []
-    for path in paths:
-        kind = classify(path)
-        if isinstance(kind, Problem):
-            problems.append(kind)
-            continue
-        type_name, entry_id, region = kind
-        text = (root / path).read_text(encoding="utf-8")
-        source, syntax = parse(path, text)
-        problems.extend(syntax)
-        entries.append(Entry(type_name, entry_id, source, region))
-    return entries, assets, docs_assets, problems
-
-
-def check(root: Path) -> tuple[Catalogue, list[Problem]]:
-    """The catalogue of ``root`` and every problem in it."""
-    from kennisschakels.validate import validate  # validation needs the Entry type above
-
-    entries, assets, docs_assets, problems = scan(root)
-    catalogue = Catalogue(root, entries, assets, docs_assets)
-    problems.extend(validate(catalogue, entries))
-    return catalogue, sorted(set(problems))
-
-
-def load_catalogue(root: Path | str) -> Catalogue:
-    """The validated catalogue; raises ContentError listing every problem."""
-    catalogue, problems = check(Path(root))
-    if problems:
-        raise ContentError(problems)
-    return catalogue
+    def sort(self, entries: list[Entry]) -> list[Entry]:
+        """Entries of one type in that type's natural order."""
+        return sorted(entries, key=lambda e: self._rank[e])

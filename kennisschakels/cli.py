@@ -1,4 +1,13 @@
-"""Command line: ``python -m kennisschakels check|nieuw|codeowners|schema``."""
+"""The command line: ``python -m kennisschakels <opdracht>``.
+
+check       controleer alle inhoud en rapportdefinities, zonder te bouwen
+nieuw       maak een nieuw bestand uit een sjabloon
+schema      schrijf de JSON Schema's van alle inhoudstypen
+codeowners  schrijf .github/CODEOWNERS uit de regio's
+rapport     bouw de PDF van de rapportages
+export      schrijf de complete bron van de site naar een map (zonder hooks of plugins)
+bench       meet de bouw tegen kaal Material (alleen in een checkout van de repository)
+"""
 
 from __future__ import annotations
 
@@ -9,13 +18,19 @@ import sys
 import time
 from pathlib import Path
 
-from kennisschakels import contribute, schema
-from kennisschakels.catalogue import check
-from kennisschakels.problems import report
-from kennisschakels.settings import load_settings
+from kennisschakels.problems import Problem, report
+
+
+def _print_problems(problems: list[Problem], github: bool, outcome: str) -> None:
+    print(report(problems).replace("de site is niet gebouwd", outcome), file=sys.stderr)
+    if github:
+        for problem in problems:
+            print(problem.github_annotation())
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kennisschakels.scaffolds import scaffold_types
+
     parser = argparse.ArgumentParser(prog="python -m kennisschakels",
                                      description="Hulpmiddelen voor de kennisbank Kennisschakels.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="map van de repository (standaard: huidige map)")
@@ -26,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     schema_cmd = commands.add_parser("schema", help="schrijf de JSON Schema's van alle inhoudstypen")
     schema_cmd.add_argument("--out", type=Path, help="map om de schema's in te schrijven (anders naar stdout)")
     new_cmd = commands.add_parser("nieuw", help="maak een nieuw bestand met geldige gegevens")
-    new_cmd.add_argument("soort", choices=sorted(contribute.KINDS), help="soort bestand")
+    new_cmd.add_argument("soort", choices=sorted(scaffold_types()), help="soort bestand")
     new_cmd.add_argument("--titel", required=True, help="titel van de pagina")
     new_cmd.add_argument("--regio", help="regio-id (verplicht voor update en praktijk)")
     new_cmd.add_argument("--beschrijving", help="één of twee zinnen over de pagina")
@@ -34,33 +49,70 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("--datum", help="JJJJ-MM-DD (standaard: vandaag)")
     owners_cmd = commands.add_parser("codeowners", help="schrijf .github/CODEOWNERS uit de regio's")
     owners_cmd.add_argument("--check", action="store_true", help="alleen controleren of het bestand klopt")
-    args = parser.parse_args(argv)
+    report_cmd = commands.add_parser("rapport", help="bouw de PDF van de rapportages, zonder de site")
+    report_cmd.add_argument("--out", type=Path, default=Path("build/rapportages"),
+                            help="map voor de PDF's (standaard: build/rapportages)")
+    report_cmd.add_argument("--rapport", help="alleen deze rapportage (bestandsnaam zonder .yml)")
+    report_cmd.add_argument("--html", action="store_true", help="schrijf ook de HTML waaruit de PDF wordt gemaakt")
+    export_cmd = commands.add_parser("export", help="schrijf de complete bron van de site naar een map")
+    export_cmd.add_argument("--out", type=Path, required=True, help="map om de bron in te schrijven (wordt vervangen)")
+    commands.add_parser("bench", help="benchmark van de bouw (zie BENCHMARKS.md)", add_help=False)
+    args, rest = parser.parse_known_args(argv)
+    if args.command != "bench" and rest:
+        parser.error("onbekende argumenten: " + " ".join(rest))
     root = args.root.resolve()
+    github = getattr(args, "github", False) or os.environ.get("GITHUB_ACTIONS") == "true"
     if args.command == "check":
-        return run_check(root, args.github or os.environ.get("GITHUB_ACTIONS") == "true")
+        return run_check(root, github)
     if args.command == "nieuw":
         return run_new(root, args)
     if args.command == "codeowners":
         return run_codeowners(root, args.check)
+    if args.command == "rapport":
+        return run_report(root, args)
+    if args.command == "export":
+        return run_export(root, args.out)
+    if args.command == "bench":
+        return run_bench(root, rest)
     return run_schema(args.out)
 
 
+def run_check(root: Path, github: bool) -> int:
+    from kennisschakels.site import check_all
+
+    started = time.perf_counter()
+    ctx, problems = check_all(root)
+    elapsed = time.perf_counter() - started
+    if problems:
+        _print_problems(problems, github, "er is niets gebouwd")
+        return 1
+    count = len(ctx.catalogue.all()) + len(ctx.reports)
+    print(f"Inhoud in orde: {count} bestanden gecontroleerd in {elapsed:.2f} s.")
+    return 0
+
+
 def run_new(root: Path, args: argparse.Namespace) -> int:
-    made = contribute.scaffold(root, args.soort, args.titel, region=args.regio, description=args.beschrijving,
-                               themes=args.thema, date=args.datum)
+    from kennisschakels.contribute import scaffold
+
+    made = scaffold(root, args.soort, args.titel, region=args.regio, description=args.beschrijving,
+                    themes=args.thema, date=args.datum)
     if made.problems:
-        print(report(made.problems).replace("de site is niet gebouwd", "er is niets aangemaakt"), file=sys.stderr)
+        _print_problems(made.problems, False, "er is niets aangemaakt")
         return 1
     print(f"Aangemaakt: {made.path}\nVul de tekst aan en controleer met: python -m kennisschakels check")
     return 0
 
 
 def run_codeowners(root: Path, only_check: bool) -> int:
+    from kennisschakels.contribute import codeowners
+    from kennisschakels.load import check
+    from kennisschakels.settings import load_settings
+
     catalogue, problems = check(root)
     if problems:
-        print(report(problems), file=sys.stderr)
+        _print_problems(problems, False, "er is niets geschreven")
         return 1
-    expected = contribute.codeowners(catalogue, load_settings(root).default_owner)
+    expected = codeowners(catalogue, load_settings(root).default_owner)
     target = root / ".github" / "CODEOWNERS"
     if only_check:
         if not target.exists() or target.read_text(encoding="utf-8") != expected:
@@ -74,35 +126,60 @@ def run_codeowners(root: Path, only_check: bool) -> int:
     return 0
 
 
-def run_check(root: Path, github: bool) -> int:
+def run_report(root: Path, args: argparse.Namespace) -> int:
+    from kennisschakels.report.pdf import render_pdf
+    from kennisschakels.site import check_all
+
     started = time.perf_counter()
-    catalogue, problems = check(root)
-    problems += report_problems(catalogue)
-    elapsed = time.perf_counter() - started
+    ctx, problems = check_all(root)
     if problems:
-        print(report(problems), file=sys.stderr)
-        if github:
-            for problem in problems:
-                print(problem.github_annotation())
+        _print_problems(problems, False, "er is geen PDF gemaakt")
         return 1
-    print(f"Inhoud in orde: {len(catalogue.all())} bestanden gecontroleerd in {elapsed:.2f} s.")
+    reports = ctx.reports
+    if args.rapport:
+        reports = [r for r in reports if r.id == args.rapport]
+        if not reports:
+            print(f"Onbekende rapportage '{args.rapport}': geen docs/rapportages/{args.rapport}.yml.", file=sys.stderr)
+            return 1
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    for item in reports:
+        target = out / f"{item.id}.pdf"
+        result = render_pdf(item, ctx, target, out / f"{item.id}.html" if args.html else None)
+        print(f"{target}: {result.pages} pagina's, {result.size_label}, in {result.seconds:.1f} s.")
+    print(f"Klaar in {time.perf_counter() - started:.1f} s.")
     return 0
 
 
-def report_problems(catalogue) -> list:
-    """Problems in the report definitions (docs/rapportages/*.yml), checked like the content."""
-    from kennisschakels.report import load_reports  # the report package is only needed here
+def run_export(root: Path, out: Path) -> int:
+    from kennisschakels.export import export
     from kennisschakels.problems import ContentError
 
+    started = time.perf_counter()
     try:
-        load_reports(catalogue)
+        written = export(root, out.resolve())
     except ContentError as error:
-        return error.problems
-    return []
+        _print_problems(error.problems, False, "er is niets geschreven")
+        return 1
+    print(f"Geschreven: {written.pages} pagina's en {written.files} andere bestanden in {out} "
+          f"({time.perf_counter() - started:.1f} s). Bouwen: mkdocs build -f {out / 'mkdocs.yml'}")
+    return 0
+
+
+def run_bench(root: Path, rest: list[str]) -> int:
+    bench = root / "benchmarks"
+    if not (bench / "__main__.py").is_file():
+        print("De benchmark hoort bij een checkout van de repository (map benchmarks/).", file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(root))
+    from benchmarks.__main__ import main as bench_main
+
+    return bench_main(rest)
 
 
 def run_schema(out: Path | None) -> int:
-    schemas = {name: schema.json_schema(name) for name in schema.TYPES}
+    from kennisschakels.model.declarations import TYPES
+
+    schemas = {t.name: t.json_schema() for t in TYPES}
     if out is None:
         print(json.dumps(schemas, indent=2, ensure_ascii=False))
         return 0

@@ -1,40 +1,19 @@
-"""Helping regions contribute: new files from templates, GitHub links, CODEOWNERS.
-
-Templates live in ``kennisschakels/sjablonen/``; each is itself valid content.
-"""
+"""Helping regions contribute: new files from the templates, GitHub links, CODEOWNERS."""
 
 from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from kennisschakels.catalogue import Catalogue, check
+from kennisschakels.catalogue import Catalogue
+from kennisschakels.classify import slug
+from kennisschakels.load import check
 from kennisschakels.problems import Problem
-
-TEMPLATES = Path(__file__).parent / "sjablonen"
-
-# Scaffold kind -> (template, where the file goes). {region} and {name} are filled in.
-KINDS = {
-    "update": ("update.md", "regions/{region}/updates/{date}-{name}.md"),
-    "praktijk": ("praktijk.md", "regions/{region}/praktijk/{name}.md"),
-    "sessie": ("sessie.md", "docs/sessies/{date}-{name}.md"),
-    "essay": ("essay.md", "essays/{name}.md"),
-}
-
-
-def template(kind: str) -> str:
-    return (TEMPLATES / KINDS[kind][0]).read_text(encoding="utf-8")
-
-
-def slug(title: str) -> str:
-    """A file name from a title: 'Kenniscafé in Assen!' -> 'kenniscafe-in-assen'."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-") or "nieuw"
-
+from kennisschakels.scaffolds import scaffold_types, template
+from kennisschakels.settings import Settings
 
 def _set_key(text: str, key: str, value: str) -> str:
     """Replace a top-level key's value in template front-matter (the key must be present)."""
@@ -62,13 +41,19 @@ class Scaffolded:
     problems: list[Problem]
 
 
+def scaffold_path(kind: str, title: str, region: str | None, date: str) -> str:
+    type_ = scaffold_types()[kind]
+    return type_.path.format(region=region or "", date=date, name=slug(title), id=slug(title))
+
+
 def scaffold(root: Path, kind: str, title: str, region: str | None = None, description: str | None = None,
              themes: list[str] | None = None, date: str | None = None) -> Scaffolded:
     """Write a new file from its template; keep it only if the whole content still checks out."""
+    type_ = scaffold_types()[kind]
     given_date, date = date, date or datetime.date.today().isoformat()
-    if kind in ("update", "praktijk") and not region:
+    if "{region}" in type_.path.text and not region:
         return Scaffolded("", [Problem("(commando)", 1, "--regio", "ontbreekt", "geef de regio-id, bijv. --regio twente")])
-    path = KINDS[kind][1].format(region=region, date=date, name=slug(title))
+    path = scaffold_path(kind, title, region, date)
     target = root / path
     if target.exists():
         return Scaffolded(path, [Problem(path, 1, "bestand", "bestaat al", "kies een andere titel")])
@@ -77,11 +62,8 @@ def scaffold(root: Path, kind: str, title: str, region: str | None = None, descr
         text = _set_key(text, "description", _quote(description))
     if themes:
         text = _set_list(text, "themes", themes)
-        text = text.replace("# Minstens één leerthema (id uit docs/leerthemas/); vervang dit voorbeeld:\n", "")
-    if kind == "sessie":
-        text = _set_key(text, "date", date)
-        text = text.replace("# Datum (JJJJ-MM-DD); vervang deze voorbeelddatum:\n", "")
-    elif kind in ("essay", "praktijk") and given_date:
+        text = re.sub(r"(?m)^# Minstens één leerthema.*\n", "", text)
+    if given_date and "date" in type_.field_map and not type_.path.dated:
         text = _uncomment(text, "date", given_date)
     if kind == "sessie" and region:
         text = _set_list(text, "regions", [region])
@@ -89,7 +71,8 @@ def scaffold(root: Path, kind: str, title: str, region: str | None = None, descr
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     _, problems = check(root)
-    mine = [p for p in problems if p.path == path]
+    # The new file's own problems, except the template's placeholder body lines: those are for the writer.
+    mine = [p for p in problems if p.path == path and not (p.key == "inhoud" and "voorbeeldtekst" in p.wrong)]
     if mine:  # the same messages as the check; leave nothing half-made behind
         target.unlink()
         for folder in reversed(created_dirs):
@@ -99,24 +82,18 @@ def scaffold(root: Path, kind: str, title: str, region: str | None = None, descr
 
 @dataclass(frozen=True)
 class Repository:
-    """Where the content lives on GitHub, derived from MkDocs' repo_url and edit_uri."""
+    """Where the content lives on GitHub, derived from repo_url and edit_uri."""
 
     url: str
     branch: str = "main"
 
     @classmethod
-    def from_settings(cls, repo_url: str | None, edit_uri: str | None) -> "Repository | None":
-        if not repo_url or "github.com" not in repo_url:
+    def from_settings(cls, settings: Settings) -> "Repository | None":
+        if not settings.repo_url or "github.com" not in settings.repo_url:
             return None
-        parts = (edit_uri or "").strip("/").split("/")
+        parts = (settings.edit_uri or "").strip("/").split("/")
         branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
-        return cls(repo_url.rstrip("/"), branch)
-
-    @staticmethod
-    def site_url_for(repo_url: str | None) -> str | None:
-        """Where GitHub Pages publishes a repository: https://<owner>.github.io/<name>/."""
-        match = re.match(r"https://github\.com/([^/]+)/([^/]+?)/?$", repo_url or "")
-        return f"https://{match[1].lower()}.github.io/{match[2]}/" if match else None
+        return cls(settings.repo_url.rstrip("/"), branch)
 
     def file_url(self, path: str) -> str:
         return f"{self.url}/blob/{self.branch}/{quote(path)}"
@@ -130,6 +107,19 @@ class Repository:
         return f"{self.url}/new/{self.branch}/{quote(folder)}?{query}"
 
 
+def new_file_link(repository: Repository, kind: str, region: str) -> str:
+    """The web editor on a new file of a scaffold kind in a region's folder, pre-filled with its
+    template (and the region, for a session). The file name keeps capitals, which the check
+    refuses, so a contributor cannot forget to rename it."""
+    type_ = scaffold_types()[kind]
+    text = template(kind)
+    if kind == "sessie":
+        text = _set_list(text, "regions", [region])
+    folder = type_.path.folder.format(region=region)
+    filename = ("JJJJ-MM-DD-KORTE-NAAM.md" if type_.path.dated else "KORTE-NAAM.md")
+    return repository.new_file_url(folder, filename, text)
+
+
 def codeowners(catalogue: Catalogue, default_owner: str) -> str:
     """CODEOWNERS: each region's folder to its maintainers, or to the default owner."""
     lines = [
@@ -137,8 +127,8 @@ def codeowners(catalogue: Catalogue, default_owner: str) -> str:
         "# Niet met de hand aanpassen; een test controleert dat dit bestand klopt.",
         f"* {default_owner}",
     ]
-    for region in catalogue.of("region"):
-        owners = region.refs("maintainers") or [default_owner]
+    for region in sorted(catalogue.of("region"), key=lambda r: r.id):
+        owners = region.maintainers or [default_owner]
         handles = [o if o.startswith("@") else f"@{o}" for o in owners]
         lines.append(f"/regions/{region.id}/ {' '.join(handles)}")
     return "\n".join(lines) + "\n"

@@ -1,65 +1,94 @@
-"""Atom feeds (RFC 4287) for new essays and region updates, with absolute links.
+"""Atom feeds (RFC 4287) for the types that declare one (essays, region updates).
 
-Deterministic: a feed's <updated> is its newest entry's date, never the build time.
+Written with ElementTree, so every text is escaped by the XML library. Deterministic: a
+feed's <updated> is its newest entry's date, or the build date when it has no entries yet.
+A small stylesheet makes a feed readable when a reader opens it in a browser.
 """
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
+import datetime
+import xml.etree.ElementTree as ET
 
 from kennisschakels import derive
-from kennisschakels.catalogue import Catalogue, Entry
+from kennisschakels.catalogue import Catalogue
+from kennisschakels.model.entry import Entry
 
-FEEDS = {
-    # source uri of the feed -> (title, what it holds)
-    "feeds/essays.xml": ("Kennisschakels: nieuwe essays", "essay"),
-    "feeds/updates.xml": ("Kennisschakels: updates uit de regio's", "update"),
-}
-
-
-def page_url(site_url: str, entry: Entry) -> str:
-    path = entry.uri[:-3]
-    path = path[: -len("index")] if path.endswith("index") else path + "/"
-    return site_url.rstrip("/") + "/" + path
+ATOM = "http://www.w3.org/2005/Atom"
+STYLESHEET_URI = "feeds/feed.css"
+AUTHOR = "Programma Regionale Kennisschakels bodem en ondergrond"
 
 
-def _timestamp(entry: Entry) -> str:
-    date = entry.date()
-    return f"{date.as_date():%Y-%m-%d}T00:00:00Z" if date else "1970-01-01T00:00:00Z"
+def feed_uri(type_name: str) -> str:
+    return f"feeds/{type_name}s.xml"
 
 
-def atom(catalogue: Catalogue, uri: str, site_url: str) -> str:
-    title, type_name = FEEDS[uri]
-    items = derive.published_essays(catalogue) if type_name == "essay" else derive.newest_first(catalogue.of("update"))
-    feed_url = site_url.rstrip("/") + "/" + uri
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">',
-        f"  <title>{escape(title)}</title>",
-        f"  <id>{escape(feed_url)}</id>",
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(feed_url)}/>",
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site_url)}/>",
-        f"  <updated>{_timestamp(items[0]) if items else '1970-01-01T00:00:00Z'}</updated>",
-        "  <author><name>Programma Regionale Kennisschakels bodem en ondergrond</name></author>",
-    ]
+def _timestamp(date) -> str:
+    return f"{date.as_date():%Y-%m-%d}T00:00:00Z"
+
+
+def _entries(catalogue: Catalogue, type_name: str) -> list[Entry]:
+    items = catalogue.of(type_name)
+    if type_name == "essay":
+        items = [e for e in items if not e.draft]
+    return derive.newest_first([e for e in items if e.date])
+
+
+def atom(catalogue: Catalogue, type_name: str, site_url: str, today: datetime.date) -> bytes:
+    type_ = catalogue.types[type_name]
+    items = _entries(catalogue, type_name)
+    feed_url = site_url.rstrip("/") + "/" + feed_uri(type_name)
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
+
+    def add(parent, tag, text=None, **attributes):
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        if text is not None:
+            element.text = text
+        return element
+
+    add(feed, "title", type_.feed)
+    add(feed, "subtitle", f"Nieuwe {type_.labels.plural} in de kennisbank Kennisschakels bodem en ondergrond")
+    add(feed, "id", feed_url)
+    add(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
+    add(feed, "link", rel="alternate", type="text/html", href=site_url)
+    add(feed, "updated", _timestamp(items[0].date) if items else f"{today:%Y-%m-%d}T00:00:00Z")
+    add(add(feed, "author"), "name", AUTHOR)
     for entry in items:
-        url = page_url(site_url, entry)
-        authors = catalogue.resolve(entry, "authors") if type_name == "essay" else [catalogue.get("region", entry.region)]
-        lines += [
-            "  <entry>",
-            f"    <title>{escape(entry.title)}</title>",
-            f"    <id>{escape(url)}</id>",
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>",
-            f"    <updated>{_timestamp(entry)}</updated>",
-            *[f"    <author><name>{escape(a.title)}</name></author>" for a in authors if a],
-            *[f"    <category term={quoteattr(t.id)} label={quoteattr(t.title)}/>"
-              for t in derive.by_number(catalogue.resolve(entry, "themes"))],
-            f"    <summary>{escape(entry.description)}</summary>",
-            "  </entry>",
-        ]
-    lines.append("</feed>")
-    return "\n".join(lines) + "\n"
+        url = site_url.rstrip("/") + "/" + entry.site_path
+        item = add(feed, "entry")
+        add(item, "title", " ".join(entry.title.split()))
+        add(item, "id", url)
+        add(item, "link", rel="alternate", type="text/html", href=url)
+        add(item, "updated", _timestamp(entry.updated if "updated" in entry.type.field_map and entry.updated
+                                        else entry.date))
+        authors = entry.authors if type_name == "essay" else [entry.owner]
+        for author in authors:
+            add(add(item, "author"), "name", " ".join(author.title.split()))
+        for theme in catalogue.sort(entry.themes):
+            add(item, "category", term=theme.id, label=" ".join(theme.title.split()))
+        add(item, "summary", " ".join(entry.description.split()))
+    ET.indent(feed)
+    body = ET.tostring(feed, encoding="unicode")
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            f'<?xml-stylesheet type="text/css" href="feed.css"?>\n{body}\n').encode("utf-8")
 
 
-def feed_files(catalogue: Catalogue, site_url: str) -> dict[str, str]:
-    return {uri: atom(catalogue, uri, site_url) for uri in FEEDS}
+STYLESHEET = """/* Makes a feed readable in a browser; feed readers ignore it. */
+feed { display: block; max-width: 40rem; margin: 2rem auto; padding: 0 1rem;
+       font: 1rem/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fff; }
+feed > title { display: block; font-size: 1.6rem; font-weight: 700; color: #154273; }
+feed > subtitle { display: block; margin-bottom: 1rem; }
+feed > subtitle::after { content: " Dit is een feed: plak het adres van deze pagina in een feedlezer of in de RSS-functie van Outlook om nieuwe berichten vanzelf te zien."; }
+feed > id, feed > updated, feed > author, feed > link, entry > id, entry > link, entry > category { display: none; }
+entry { display: block; margin: 1rem 0; padding-top: 1rem; border-top: 1px solid #ccc; }
+entry > title { display: block; font-weight: 700; }
+entry > updated, entry > author { display: inline; color: #555; margin-right: .5rem; }
+entry > summary { display: block; }
+"""
+
+
+def feed_files(catalogue: Catalogue, site_url: str, today: datetime.date) -> dict[str, bytes]:
+    files = {feed_uri(t.name): atom(catalogue, t.name, site_url, today) for t in catalogue.types if t.feed}
+    files[STYLESHEET_URI] = STYLESHEET.encode("utf-8")
+    return files

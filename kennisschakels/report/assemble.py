@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import jinja2
-
-from kennisschakels import derive
-from kennisschakels.catalogue import Catalogue, Entry
+from kennisschakels import derive, views
+from kennisschakels.context import Context
+from kennisschakels.model.entry import Entry
 from kennisschakels.render import md, render
 from kennisschakels.report.definition import NEXT_SECTION, Report, Section, entry_of
+from kennisschakels.report.sections import SECTIONS
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ATX = re.compile(r"^(#{1,6})(?=\s)")
@@ -70,41 +70,37 @@ def shift_headings(markdown: str, by: int) -> str:
     return map_headings(markdown, lambda hashes, rest: "#" * min(6, len(hashes) + by) + rest)
 
 
-def page_body(catalogue: Catalogue, entry: Entry) -> str:
-    """The text of a page as its readers see it: overview macros rendered, for pages that use them."""
-    body = entry.source.body.strip("\n")
-    if not entry.meta.get("render_macros"):
+def page_body(ctx: Context, entry: Entry) -> str:
+    """The text of a page as its readers see it: with its overview, for a page that has one."""
+    body = entry.body.strip("\n")
+    if entry.type.name != "page" or not entry.overview:
         return body
-
-    def overzicht(template: str, **context) -> str:
-        return render(f"overviews/{template}.md", catalogue, entry, **context)
-
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    return env.from_string(body).render(overzicht=overzicht)
+    overview = render(f"overviews/{entry.overview}.md", entry.uri, **views.OVERVIEW_VIEWS[entry.overview](ctx))
+    return body + "\n\n" + overview.strip("\n")
 
 
-def essays(report: Report, catalogue: Catalogue) -> list[Entry]:
+def essays(report: Report, ctx: Context) -> list[Entry]:
     """The essays that are appendices: first those the definition orders, then the rest in derived order."""
     if report.appendices is None:
         return []
-    chosen = derive.published_essays(catalogue)
+    chosen = derive.published_essays(ctx.catalogue)
     if report.appendices.essays == "all":
-        chosen += derive.draft_essays(catalogue)
+        chosen += derive.draft_essays(ctx.catalogue)
     first = report.appendices.order
     rank = {essay_id: index for index, essay_id in enumerate(first)}
     return sorted(chosen, key=lambda e: rank.get(e.id, len(first)))  # stable: keeps derived order
 
 
-def assemble(report: Report, catalogue: Catalogue) -> list[Chapter]:
+def assemble(report: Report, ctx: Context) -> list[Chapter]:
     """Every chapter and appendix of the report, numbered, in reading order."""
     chapters, number = [], 0
     for definition in report.chapters:
-        page = entry_of(catalogue, definition.page)
+        page = entry_of(ctx.catalogue, definition.page)
         if definition.numbered:
             number += 1
         chapter = Chapter("chapter", str(number) if definition.numbered else "", page.title, page)
-        own = NEXT_SECTION.split(page_body(catalogue, page))
-        sections = [_section(section, catalogue, page) for section in definition.sections]
+        own = NEXT_SECTION.split(page_body(ctx, page))
+        sections = [_section(section, ctx, page) for section in definition.sections]
         chapter.parts.append(Part(own[0].strip("\n"), page.uri, source=page))
         for index, more in enumerate(own[1:]):
             if index < len(sections):
@@ -114,47 +110,46 @@ def assemble(report: Report, catalogue: Catalogue) -> list[Chapter]:
         for section in sections[len(own) - 1:]:
             chapter.parts.extend(section)
         chapters.append(chapter)
-    for index, essay in enumerate(essays(report, catalogue), start=1):
-        draft = bool(essay.meta.get("draft"))
+    for index, essay in enumerate(essays(report, ctx), start=1):
+        draft = essay.draft
         chapter = Chapter("appendix", f"Bijlage {index}", essay.title, essay, draft=draft)
-        chapter.parts.append(Part(_essay_byline(catalogue, essay), essay.uri, generated=True))
-        chapter.parts.append(Part(page_body(catalogue, essay), essay.uri, source=essay, draft=draft))
+        chapter.parts.append(Part(_essay_byline(ctx, essay), essay.uri, generated=True))
+        chapter.parts.append(Part(page_body(ctx, essay), essay.uri, source=essay, draft=draft))
         chapters.append(chapter)
     return chapters
 
 
-def _section(section: Section, catalogue: Catalogue, chapter_page: Entry) -> list[Part]:
+def _section(section: Section, ctx: Context, chapter_page: Entry) -> list[Part]:
     level = 2 if section.heading else 1
     if section.kind == "include":
-        entry = entry_of(catalogue, section.target)
-        body = shift_headings(page_body(catalogue, entry), 1 if section.heading else 0)
+        entry = entry_of(ctx.catalogue, section.target)
+        body = shift_headings(page_body(ctx, entry), 1 if section.heading else 0)
         title = (section.title or entry.title) if section.heading else ""
         return [Part(body, entry.uri, title, level, source=entry)]
     if section.kind == "template":
-        body = render(f"overviews/{section.target}.md", catalogue, chapter_page)
+        body = render(f"report/{section.target}.md", chapter_page.uri, **SECTIONS[section.target](ctx))
         return [Part(body.strip("\n"), chapter_page.uri, section.title if section.heading else "", level,
                      generated=True)]
     # lessons: every lesson of one source, each under its own heading.
-    lessons = [e for e in derive.lessons_in_order(catalogue.of("lesson"))
-               if e.meta.get("source") == section.target]
+    lessons = [e for e in ctx.catalogue.of("lesson") if e.source == section.target]
     parts = [Part("", chapter_page.uri, section.title if section.heading else "", level, generated=True)]
     for lesson in lessons:
-        parts.append(Part(shift_headings(page_body(catalogue, lesson), level), lesson.uri, lesson.title,
+        parts.append(Part(shift_headings(page_body(ctx, lesson), level), lesson.uri, lesson.title,
                           level + 1, source=lesson))
     return parts
 
 
-def _essay_byline(catalogue: Catalogue, essay: Entry) -> str:
-    authors = [md(a.title) for a in catalogue.resolve(essay, "authors")]
-    themes = [md(t.title) for t in derive.by_number(catalogue.resolve(essay, "themes"))]
+def _essay_byline(ctx: Context, essay: Entry) -> str:
+    authors = [md(a.title) for a in essay.authors]
+    themes = [md(t.title) for t in ctx.catalogue.sort(essay.themes)]
     facts = []
     if authors:
         facts.append("Door " + (", ".join(authors[:-1]) + " en " + authors[-1] if len(authors) > 1 else authors[0]))
-    date = essay.date()
+    date = essay.date
     if date:
         facts.append(date.dutch)
     if themes:
         facts.append(("Leerthema's: " if len(themes) > 1 else "Leerthema: ") + ", ".join(themes))
-    if essay.meta.get("draft"):
+    if essay.draft:
         facts.append("**In voorbereiding**")
     return " · ".join(facts) + "\n{ .ks-byline }" if facts else ""

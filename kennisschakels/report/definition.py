@@ -27,7 +27,6 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -35,7 +34,7 @@ import yaml
 from kennisschakels.catalogue import Catalogue, Entry
 from kennisschakels.dates import PartialDate
 from kennisschakels.problems import ContentError, Problem, did_you_mean
-from kennisschakels.schema import LESSON_SOURCES
+from kennisschakels.model.declarations import LESSON_SOURCE
 
 REPORTS_DIR = "docs/rapportages"
 SECTION_KINDS = ("include", "template", "lessons")
@@ -174,8 +173,9 @@ def load_reports(catalogue: Catalogue) -> list[Report]:
 
 
 def _template_names() -> list[str]:
-    folder = resources.files("kennisschakels") / "templates" / "overviews"
-    return sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".md"))
+    from kennisschakels.report.sections import SECTIONS  # the generated sections a definition may name
+
+    return sorted(SECTIONS)
 
 
 class _Checker:
@@ -283,7 +283,7 @@ class _Checker:
         sections = tuple(self.section(f"{key}.sections[{i}]", s) for i, s in enumerate(sections_data))
         page = self.page(f"{key}.page", data.get("page"), own=True)
         if page:
-            markers = len(NEXT_SECTION.findall(self.cat.by_uri(page).source.body))
+            markers = len(NEXT_SECTION.findall(self.cat.by_uri(page).body))
             if markers > len(sections):
                 self.problem(f"{key}.sections", f"de pagina '{page}' heeft {markers} regels '<!-- volgend deel -->' "
                              f"maar er zijn {len(sections)} delen", "haal een regel weg of voeg een deel toe")
@@ -311,12 +311,12 @@ class _Checker:
             names = _template_names()
             if value not in names:
                 self.problem(f"{key}.template", f"onbekend sjabloon '{value}'",
-                             "een naam uit kennisschakels/templates/overviews/ zonder '.md'" + did_you_mean(str(value), names))
+                             "één van: " + ", ".join(names) + did_you_mean(str(value), names))
             elif not title and heading:
                 self.problem(f"{key}.title", "ontbreekt", "een gegenereerd deel heeft een titel nodig")
             return Section(kind, str(value), title, heading)
-        if value not in LESSON_SOURCES:
-            self.problem(f"{key}.lessons", f"onbekende bron '{value}'", "één van: " + ", ".join(LESSON_SOURCES))
+        if value not in LESSON_SOURCE.choices:
+            self.problem(f"{key}.lessons", f"onbekende bron '{value}'", "één van: " + ", ".join(LESSON_SOURCE.choices))
         elif not title and heading:
             self.problem(f"{key}.title", "ontbreekt", "een gegenereerd deel heeft een titel nodig")
         return Section(kind, str(value), title, heading)

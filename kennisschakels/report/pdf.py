@@ -21,12 +21,12 @@ from pathlib import Path
 
 import jinja2
 import markdown
-import yaml
 from markupsafe import Markup
 
-from kennisschakels.catalogue import Catalogue
+from kennisschakels.context import Context
 from kennisschakels.report.assemble import Chapter, Part, assemble
 from kennisschakels.report.definition import Report
+from kennisschakels.settings import Settings
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF for screen readers, with title and language (PDF/UA-1)
 FONTS = "Liberation Sans, DejaVu Sans"  # local fonts via fontconfig (fonts-liberation, fonts-dejavu-core)
@@ -46,25 +46,13 @@ _env = jinja2.Environment(
     autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without knowing MkDocs' own tags (e.g. !!python/name, !ENV)."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict]]:
-    """The Markdown extensions of the site (mkdocs.yml), without the heading permalinks of the web."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    names, configs = [], {}
-    for item in config.get("markdown_extensions") or []:
-        name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
-        names.append(name)
-        configs[name] = dict(options or {})
+def markdown_extensions(settings: Settings) -> tuple[list[str], dict[str, dict]]:
+    """The site's own Markdown extensions, without the heading permalinks of the web."""
+    configs = {name: dict(options) for name, options in settings.markdown_configs.items()}
     if "toc" in configs:
         configs["toc"].pop("permalink", None)
         configs["toc"].pop("permalink_title", None)
-    return names, {k: v for k, v in configs.items() if v}
+    return list(settings.markdown_extensions), {k: v for k, v in configs.items() if v}
 
 
 @dataclass
@@ -85,11 +73,11 @@ class TocEntry:
 class _Document:
     """One report as HTML: chapters converted piece by piece, then links and numbers resolved."""
 
-    def __init__(self, report: Report, catalogue: Catalogue):
-        self.report, self.catalogue = report, catalogue
-        names, configs = markdown_extensions(catalogue.root)
+    def __init__(self, report: Report, ctx: Context):
+        self.report, self.ctx, self.catalogue = report, ctx, ctx.catalogue
+        names, configs = markdown_extensions(ctx.settings)
         self.md = markdown.Markdown(extensions=names, extension_configs=configs)
-        self.chapters = assemble(report, catalogue)
+        self.chapters = assemble(report, ctx)
         self.targets: dict[str, tuple[str, str]] = {}  # page uri -> (anchor, id prefix of its text)
         self.ids: set[str] = set()
 
@@ -191,9 +179,9 @@ def _number_sections(body: str, chapter: Chapter) -> tuple[str, list[TocEntry]]:
     return _H2.sub(number, body), entries
 
 
-def report_html(report: Report, catalogue: Catalogue) -> str:
+def report_html(report: Report, ctx: Context) -> str:
     """The whole report as one HTML document, ready for WeasyPrint."""
-    document = _Document(report, catalogue)
+    document = _Document(report, ctx)
     chapters, toc = document.build()
     colophon = Markup(document.convert(report.colophon, "colofon")) if report.colophon else ""
     css = (resources.files("kennisschakels") / "templates" / "report" / "report.css").read_text(encoding="utf-8")
@@ -234,11 +222,11 @@ def _layout_key(source: str) -> str:
     return digest.hexdigest()
 
 
-def render_pdf(report: Report, catalogue: Catalogue, target: Path | None = None,
+def render_pdf(report: Report, ctx: Context, target: Path | None = None,
                html_target: Path | None = None) -> PdfResult:
     """Lay out the report and return (and optionally write) the PDF."""
     started = time.perf_counter()
-    source = report_html(report, catalogue)
+    source = report_html(report, ctx)
     if html_target is not None:
         html_target.parent.mkdir(parents=True, exist_ok=True)
         html_target.write_text(source, encoding="utf-8")
@@ -249,7 +237,7 @@ def render_pdf(report: Report, catalogue: Catalogue, target: Path | None = None,
 
         fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
         options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
-        document = HTML(string=source, base_url=catalogue.root.as_uri() + "/", url_fetcher=fetcher).render(**options)
+        document = HTML(string=source, base_url=ctx.catalogue.root.as_uri() + "/", url_fetcher=fetcher).render(**options)
         if len(_LAYOUTS) >= 8:  # a few reports' latest layouts are all a rebuild can reuse
             del _LAYOUTS[next(iter(_LAYOUTS))]
         _LAYOUTS[key] = (document.write_pdf(**options), len(document.pages))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from kennisschakels.catalogue import Catalogue
+from kennisschakels.context import Context
 from kennisschakels.render import md
 from kennisschakels.report.assemble import Chapter, Part, assemble, map_headings
 from kennisschakels.report.definition import Report, relative
@@ -68,29 +68,29 @@ def _pdf_link(report: Report, page_uri: str) -> str:
     return relative(report.pdf_uri, page_uri)
 
 
-def _pager(report: Report, catalogue: Catalogue, page_uri: str) -> str:
+def _pager(report: Report, ctx: Context, page_uri: str) -> str:
     pages = report.web_pages
     index = pages.index(page_uri)
     links = []
     if index > 0:
-        previous = catalogue.by_uri(pages[index - 1])
+        previous = ctx.catalogue.by_uri(pages[index - 1])
         links.append(f"[← Vorige: {md(previous.title)}]({relative(previous.uri, page_uri)})")
     if index + 1 < len(pages):
-        following = catalogue.by_uri(pages[index + 1])
+        following = ctx.catalogue.by_uri(pages[index + 1])
         links.append(f"[Volgende: {md(following.title)} →]({relative(following.uri, page_uri)})")
     return "\n".join(["", "---", "", " · ".join(links) + "\n{ .ks-pager }", ""])
 
 
-def _context_line(report: Report, catalogue: Catalogue, chapter: Chapter | None, page_uri: str) -> str:
+def _context_line(report: Report, ctx: Context, chapter: Chapter | None, page_uri: str) -> str:
     """A line at the top of a chapter page: which report this is, and where the PDF is."""
-    landing = catalogue.by_uri(report.page)
+    landing = ctx.catalogue.by_uri(report.page)
     where = "Bijlagen" if chapter is None else (f"Hoofdstuk {chapter.number}" if chapter.number else chapter.title)
     return (f"Rapportage [{md(report.title)}]({relative(landing.uri, page_uri)}) ({report.date.month_label})"
             f" · {md(where)} · [Download de PDF]({_pdf_link(report, page_uri)})\n"
             "{ .ks-rapport-context }\n")
 
 
-def toc_markdown(report: Report, catalogue: Catalogue, chapters: list[Chapter], page_uri: str) -> str:
+def toc_markdown(report: Report, ctx: Context, chapters: list[Chapter], page_uri: str) -> str:
     """The table of contents of the web version, with a link to every chapter and appendix."""
     lines = []
     for chapter in chapters:
@@ -99,7 +99,7 @@ def toc_markdown(report: Report, catalogue: Catalogue, chapters: list[Chapter], 
             lines.append(f"- [{label}]({relative(chapter.page.uri, page_uri)})")
     appendices = [c for c in chapters if c.kind == "appendix"]
     if appendices and report.appendices:
-        page = catalogue.by_uri(report.appendices.page)
+        page = ctx.catalogue.by_uri(report.appendices.page)
         lines.append(f"- [{md(page.title)}]({relative(page.uri, page_uri)})")
         for chapter in appendices:
             draft = " (in voorbereiding)" if chapter.draft else ""
@@ -108,7 +108,7 @@ def toc_markdown(report: Report, catalogue: Catalogue, chapters: list[Chapter], 
     return "\n".join(lines) + "\n"
 
 
-def landing_markdown(report: Report, catalogue: Catalogue, chapters: list[Chapter], own: str,
+def landing_markdown(report: Report, ctx: Context, chapters: list[Chapter], own: str,
                      pdf_facts: str = "") -> str:
     page = report.page
     facts = [("Titel", md(report.title))]
@@ -122,50 +122,50 @@ def landing_markdown(report: Report, catalogue: Catalogue, chapters: list[Chapte
     table = [f"- **{key}:** {value}" for key, value in facts]
     download = (f"[Download de PDF]({_pdf_link(report, page)}){{ .md-button .md-button--primary }}"
                 + (f" {pdf_facts}" if pdf_facts else ""))
-    parts = [own.strip("\n"), "", download, "", "## Hoofdstukken", "", toc_markdown(report, catalogue, chapters, page),
+    parts = [own.strip("\n"), "", download, "", "## Hoofdstukken", "", toc_markdown(report, ctx, chapters, page),
              "## Over deze uitgave", "", "\n".join(table), ""]
     if report.colophon:
         parts += [report.colophon.strip("\n"), ""]
-    return "\n".join(parts) + _pager(report, catalogue, page)
+    return "\n".join(parts) + _pager(report, ctx, page)
 
 
-def appendices_markdown(report: Report, catalogue: Catalogue, chapters: list[Chapter], own: str) -> str:
+def appendices_markdown(report: Report, ctx: Context, chapters: list[Chapter], own: str) -> str:
     page = report.appendices.page
-    lines = [_context_line(report, catalogue, None, page), own.strip("\n"), ""]
+    lines = [_context_line(report, ctx, None, page), own.strip("\n"), ""]
     for chapter in (c for c in chapters if c.kind == "appendix"):
         draft = " *(in voorbereiding)*" if chapter.draft else ""
         lines += [f"## {chapter.number}: {md(chapter.title)}", "",
                   f"[{md(chapter.title)}]({relative(chapter.page.uri, page)}){draft}: "
                   f"{md(chapter.page.description)}", ""]
-    return "\n".join(lines) + _pager(report, catalogue, page)
+    return "\n".join(lines) + _pager(report, ctx, page)
 
 
-def chapter_markdown(report: Report, catalogue: Catalogue, chapter: Chapter) -> str:
+def chapter_markdown(report: Report, ctx: Context, chapter: Chapter) -> str:
     """The chapter's own text with its sections in place, as its web page shows it."""
     page = chapter.page.uri
-    parts = [_context_line(report, catalogue, chapter, page)]
+    parts = [_context_line(report, ctx, chapter, page)]
     parts += [_part_markdown(part, page) for part in chapter.parts]
-    return "\n".join(parts) + _pager(report, catalogue, page)
+    return "\n".join(parts) + _pager(report, ctx, page)
 
 
-def page_markdown(report: Report, catalogue: Catalogue, page_uri: str, own: str, pdf_facts: str = "") -> str | None:
+def page_markdown(report: Report, ctx: Context, page_uri: str, own: str, pdf_facts: str = "") -> str | None:
     """Markdown for one of the report's web pages (``own``: the page's own text); None for other pages."""
     if page_uri not in report.web_pages:
         return None
-    chapters = assemble(report, catalogue)
+    chapters = assemble(report, ctx)
     if page_uri == report.page:
-        return landing_markdown(report, catalogue, chapters, own, pdf_facts)
+        return landing_markdown(report, ctx, chapters, own, pdf_facts)
     if report.appendices and page_uri == report.appendices.page:
-        return appendices_markdown(report, catalogue, chapters, own)
+        return appendices_markdown(report, ctx, chapters, own)
     chapter = next(c for c in chapters if c.kind == "chapter" and c.page.uri == page_uri)
-    return chapter_markdown(report, catalogue, chapter)
+    return chapter_markdown(report, ctx, chapter)
 
 
-def reports_overview(reports: list[Report], catalogue: Catalogue, page_uri: str, pdf_facts: dict[str, str]) -> str:
+def reports_overview(reports: list[Report], ctx: Context, page_uri: str, pdf_facts: dict[str, str]) -> str:
     """A list of every report, for the index page of docs/rapportages/."""
     lines = []
     for report in sorted(reports, key=lambda r: (r.date, r.id), reverse=True):
-        landing = catalogue.by_uri(report.page)
+        landing = ctx.catalogue.by_uri(report.page)
         facts = pdf_facts.get(report.id, "")
         lines.append(f"- [{md(report.title)}]({relative(landing.uri, page_uri)}) ({report.date.month_label}): "
                      f"{md(landing.description)} [PDF]({relative(report.pdf_uri, page_uri)}){facts and ' ' + facts}")

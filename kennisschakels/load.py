@@ -1,0 +1,71 @@
+"""Reading a repository into a checked catalogue: every problem of a run at once.
+
+walk files -> read front-matter -> place by path -> validate keys -> resolve references ->
+check rules, bodies and files. Nothing here writes anything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kennisschakels import checks, files
+from kennisschakels.catalogue import Catalogue
+from kennisschakels.classify import Place, classify
+from kennisschakels.frontmatter import parse
+from kennisschakels.model.declarations import TYPES
+from kennisschakels.model.entry import Entry
+from kennisschakels.model.types import Registry
+from kennisschakels.problems import ContentError, Problem
+from kennisschakels.validation import validate_fields
+
+
+def read_entries(root: Path, types: Registry) -> tuple[list[Entry], list[Place], list[str], list[Problem]]:
+    """Every content file as an entry. Files whose keys have problems are reported and left out,
+    but their places are kept, so links and references to them are not reported as well."""
+    found = files.walk(root)
+    problems = list(found.problems)
+    entries, broken = [], []
+    for path in found.markdown:
+        text, encoding_problem = files.read_text(root, path)
+        if encoding_problem:
+            problems.append(encoding_problem)
+            continue
+        source, syntax = parse(path, text)
+        problems.extend(syntax)
+        place = classify(path, types)
+        if not isinstance(place, Place):
+            problems.extend(place)
+            continue
+        if syntax and not source.meta:
+            broken.append(place)
+            continue  # nothing to validate: the parser has said why
+        defaults = {"date": place.date.iso} if place.date and "date" in place.type.field_map else {}
+        data, field_problems = validate_fields(place.type, source, defaults)
+        problems.extend(field_problems)
+        if data is None:
+            broken.append(place)
+            continue
+        entries.append(Entry(place.type, place.id, source, data, place.owner_id))
+        if place.date and source.meta.get("date") not in (None, place.date.iso):
+            problems.append(Problem(path, source.line("date"), "date",
+                                    f"'{source.meta['date']}' wijkt af van de datum in de bestandsnaam ({place.date.iso})",
+                                    "maak ze gelijk, of laat 'date' weg: de bestandsnaam geeft de datum al"))
+    return entries, broken, found.assets, problems
+
+
+def check(root: Path | str, types: Registry = TYPES) -> tuple[Catalogue, list[Problem]]:
+    """The catalogue of ``root`` and every problem in it, sorted."""
+    root = Path(root).resolve()
+    entries, broken, assets, problems = read_entries(root, types)
+    catalogue = Catalogue(root, types, entries, assets, broken)
+    problems += catalogue.problems
+    problems += checks.check_catalogue(catalogue)
+    return catalogue, sorted(set(problems))
+
+
+def load_catalogue(root: Path | str, types: Registry = TYPES) -> Catalogue:
+    """The checked catalogue; raises ContentError listing every problem."""
+    catalogue, problems = check(root, types)
+    if problems:
+        raise ContentError(problems)
+    return catalogue

@@ -1,0 +1,86 @@
+"""The complete Markdown of every page: the file's own text with its derived sections.
+
+A content page is: the type's top section, the file's body, the type's bottom section, the
+standard blocks (organisations, sources, what the sources leave open) and the glossary's
+abbreviations. A page that sets ``overview`` gets that overview after its text. Types without
+templates of their own show a standard facts block, so a newly declared type works at once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kennisschakels import derive, views
+from kennisschakels.context import Context
+from kennisschakels.model.entry import Entry
+from kennisschakels.render import has_template, render, template_source
+
+_HEADING = re.compile(r"^#{2,6} ([^{\n]+?)\s*(?:\{.*\})?$", re.M)
+
+
+def _template(entry: Entry, position: str) -> str | None:
+    name = f"derived/{entry.type.name}-{position}.md"
+    return name if has_template(name) else None
+
+
+@cache
+def derived_headings(type_name: str) -> frozenset[str]:
+    """The fixed headings a type's derived sections add to its pages (a body must not repeat them)."""
+    found = set()
+    for position in ("top", "bottom"):
+        name = f"derived/{type_name}-{position}.md"
+        if has_template(name):
+            found.update(h.strip() for h in _HEADING.findall(template_source(name)) if "{{" not in h)
+    found.update(h.strip() for h in _HEADING.findall(template_source("derived/_standard.md")))
+    return frozenset(found)
+
+
+def abbreviations(ctx: Context) -> str:
+    """Markdown abbreviation definitions for the whole glossary: every occurrence is explained."""
+    lines = []
+    for abbreviation, expansion, _ in derive.glossary(ctx.catalogue):
+        if re.fullmatch(r"[\w.&/-]+", abbreviation):
+            lines.append(f"*[{abbreviation}]: {' '.join(expansion.split())}")
+    return "\n".join(lines)
+
+
+class PageMarkdown:
+    """Builds page Markdown for one build; caches what every page shares."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._abbreviations: str | None = None
+
+    @property
+    def glossary(self) -> str:
+        if self._abbreviations is None:
+            self._abbreviations = abbreviations(self.ctx)
+        return self._abbreviations
+
+    def body(self, entry: Entry) -> str:
+        """The page's Markdown without front-matter."""
+        ctx = self.ctx
+        view = views.ENTRY_VIEWS.get(entry.type.name, lambda c, e: {"entry": e})(ctx, entry)
+        parts = []
+        top = _template(entry, "top")
+        if top:
+            parts.append(render(top, entry.uri, **view))
+        elif entry.type.name != "page":
+            parts.append(render("derived/_facts.md", entry.uri, facts=views.facts(entry)))
+        parts.append(entry.body.strip("\n"))
+        bottom = _template(entry, "bottom")
+        if bottom:
+            parts.append(render(bottom, entry.uri, **view))
+        if entry.type.name == "page" and entry.overview:
+            overview = views.OVERVIEW_VIEWS[entry.overview](ctx)
+            parts.append(render(f"overviews/{entry.overview}.md", entry.uri, **overview))
+        parts.append(render("derived/_standard.md", entry.uri, **views.standard(ctx, entry)))
+        if self.glossary:
+            parts.append(self.glossary)
+        return "\n\n".join(part.strip("\n") for part in parts if part.strip()) + "\n"
+
+    @staticmethod
+    def meta(entry: Entry) -> dict[str, str]:
+        """The front-matter the engine gets: only what it needs to lay out the page."""
+        return {"title": " ".join(entry.title.split()), "description": " ".join(entry.description.split())}

@@ -1,0 +1,108 @@
+"""The site source: every page's Markdown, every generated file and the navigation.
+
+This is the one pipeline. The MkDocs adapter (``hooks/``) serves it to MkDocs in memory; the
+export (``kennisschakels.export``) writes the same pages and files to a folder that plain
+MkDocs, or a successor engine, builds without hooks or plugins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from kennisschakels import calendar, feeds
+from kennisschakels.context import Context
+from kennisschakels.load import check
+from kennisschakels.model.declarations import TYPES
+from kennisschakels.model.entry import Entry
+from kennisschakels.model.types import Registry
+from kennisschakels.navigation import Navigation, build_nav
+from kennisschakels.pages import PageMarkdown
+from kennisschakels.problems import ContentError, Problem
+from kennisschakels.settings import Settings, load_settings
+
+REPORT_DEFINITIONS = "rapportages/"  # docs/rapportages/*.yml: read by the site, not published
+
+
+@dataclass(frozen=True)
+class Page:
+    uri: str                 # source uri, e.g. 'regions/twente/index.md'
+    meta: dict[str, str]     # the front-matter the engine gets (title, description)
+    markdown: str            # the complete Markdown, derived sections included
+    edit_path: str           # the file in the repository, for edit links
+
+
+class Site:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.pages = PageMarkdown(ctx)
+        self._report_pages = {uri: report for report in ctx.reports for uri in report.web_pages}
+
+    @property
+    def catalogue(self):
+        return self.ctx.catalogue
+
+    @cached_property
+    def navigation(self) -> Navigation:
+        first = {uri: rank for report in self.ctx.reports for rank, uri in enumerate(report.web_pages)}
+        return build_nav(self.catalogue, first)
+
+    def uris(self) -> list[str]:
+        return self.catalogue.uris()
+
+    def entry(self, uri: str) -> Entry | None:
+        return self.catalogue.by_uri(uri)
+
+    def page(self, uri: str) -> Page:
+        entry = self.catalogue.by_uri(uri)
+        report = self._report_pages.get(uri)
+        if report is not None:
+            from kennisschakels.report import web
+
+            markdown = web.page_markdown(report, self.ctx, uri, entry.body) + "\n\n" + self.pages.glossary + "\n"
+        else:
+            markdown = self.pages.body(entry)
+        return Page(uri, self.pages.meta(entry), markdown, entry.path)
+
+    def generated(self) -> dict[str, bytes]:
+        """Files made from the content: calendars, feeds and the reports' PDFs."""
+        site_url = self.ctx.site_url or "/"
+        files = dict(calendar.calendar_files(self.catalogue, self.ctx.site_url))
+        files.update(feeds.feed_files(self.catalogue, site_url, self.ctx.today))
+        files.update(self.report_files())
+        return files
+
+    def report_files(self) -> dict[str, bytes]:
+        if not self.ctx.reports:
+            return {}
+        from kennisschakels.report.pdf import render_pdf  # WeasyPrint is only loaded when there is a report
+
+        return {report.pdf_uri: render_pdf(report, self.ctx).data for report in self.ctx.reports}
+
+    def copied(self) -> list[tuple[str, Path]]:
+        """Contributed files outside docs/ that the site publishes beside the pages (uri, file)."""
+        return [(path, self.catalogue.root / path) for path in self.catalogue.assets]
+
+
+def check_all(root: Path, settings: Settings | None = None, types: Registry = TYPES) -> tuple[Context, list[Problem]]:
+    """The content and the report definitions, checked together: every problem of a run at once."""
+    from kennisschakels.report import definition
+
+    catalogue, problems = check(root, types)
+    reports = []
+    if not problems:
+        try:
+            reports = definition.load_reports(catalogue)
+        except ContentError as error:
+            problems = sorted(set(problems) | set(error.problems))
+    settings = settings or load_settings(root)
+    return Context(catalogue, settings, reports=reports), problems
+
+
+def load_site(root: Path, settings: Settings | None = None, types: Registry = TYPES) -> Site:
+    """The site of a repository; raises ContentError listing every problem."""
+    ctx, problems = check_all(Path(root).resolve(), settings, types)
+    if problems:
+        raise ContentError(problems)
+    return Site(ctx)
