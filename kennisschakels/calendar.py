@@ -74,9 +74,14 @@ def ics(sessions: list[Entry], name: str, site_url: str | None = None) -> bytes:
     return calendar.to_ical()
 
 
+def in_calendar(session: Entry) -> bool:
+    """A session known only as 'at the latest then' has no day or month to put in an agenda."""
+    return not session.latest
+
+
 def calendar_files(catalogue: Catalogue, site_url: str | None = None) -> dict[str, bytes]:
     """Source uri -> content of every calendar file: all sessions, and one per session."""
-    sessions = catalogue.of("session")
+    sessions = [s for s in catalogue.of("session") if in_calendar(s)]
     files = {ALL_SESSIONS_URI: ics(sessions, CALENDAR_NAME, site_url)}
     for session in sessions:
         files[calendar_uri(session)] = ics([session], session.title, site_url)

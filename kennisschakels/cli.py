@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
                            help="schrijf ook GitHub Actions-annotaties (standaard aan als GITHUB_ACTIONS=true)")
     schema_cmd = commands.add_parser("schema", help="schrijf de JSON Schema's van alle inhoudstypen")
     schema_cmd.add_argument("--out", type=Path, help="map om de schema's in te schrijven (anders naar stdout)")
+    schema_cmd.add_argument("--readme", action="store_true", help="werk de tabel met inhoudstypen in README.md bij")
     new_cmd = commands.add_parser("nieuw", help="maak een nieuw bestand met geldige gegevens")
     new_cmd.add_argument("soort", choices=sorted(scaffold_types()), help="soort bestand")
     new_cmd.add_argument("--titel", required=True, help="titel van de pagina")
@@ -74,7 +75,18 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(root, args.out)
     if args.command == "bench":
         return run_bench(root, rest)
+    if args.readme:
+        return run_readme(root)
     return run_schema(args.out)
+
+
+def run_readme(root: Path) -> int:
+    from kennisschakels.model.reference import update_readme
+
+    readme = root / "README.md"
+    readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    print("README.md bijgewerkt: de tabel met inhoudstypen komt uit de declaraties.")
+    return 0
 
 
 def run_check(root: Path, github: bool) -> int:

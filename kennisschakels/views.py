@@ -146,7 +146,9 @@ def session(ctx: Context, entry: Entry) -> dict[str, Any]:
 
 
 def session_when(entry: Entry) -> str:
-    """'25 april 2022', 'oktober 2022 (de dag is nog niet bekend)', '3 tot en met 5 mei 2022'."""
+    """'25 april 2022', 'oktober 2022 (de dag is nog niet bekend)', 'uiterlijk september 2022'."""
+    if entry.latest:
+        return f"uiterlijk {entry.date.dutch} (de precieze datum is niet bekend)"
     text = entry.date.dutch if entry.date.day else f"{entry.date.dutch} (de dag is nog niet bekend)"
     if entry.end_date:
         text += f" tot en met {entry.end_date.dutch}"

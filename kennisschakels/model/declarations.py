@@ -157,6 +157,8 @@ SESSION = ContentType(
     (TITLE, DESCRIPTION,
      _f("date", DATE, "Datum", "(Begin)datum; mag weg, want die staat al in de bestandsnaam."),
      _f("end_date", DATE, "Tot en met", "Einddatum bij meerdaagse sessies."),
+     _f("latest", BOOL, "Uiterlijk", "true als de bron alleen zegt dat de sessie uiterlijk op deze datum of in "
+        "deze maand plaatsvond (bijvoorbeeld: vóór een rapportage van die maand).", shown=False),
      _f("kind", SESSION_KIND, "Soort", "Soort sessie.", required=True),
      _f("status", SESSION_STATUS, "Status", "gepland, gehouden of afgelast, zoals de bron het meldt."),
      THEMES, REGIONS,

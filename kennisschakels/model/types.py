@@ -98,7 +98,9 @@ class PathPattern:
         return _PLACEHOLDER.sub(lambda m: values[m[1]], self.text)
 
     def example(self) -> str:
-        return self.text.replace("{region}", "<regio-id>").replace("{date}", "<JJJJ-MM-DD>").replace(
+        """The pattern as a contributor reads it: 'regions/<regio-id>/updates/<JJJJ-MM-DD>-<naam>.md'."""
+        text = self.text.replace("{id}/index.md", "<regio-id>/index.md").replace("{path}", "<map>/<naam>")
+        return text.replace("{region}", "<regio-id>").replace("{date}", "<JJJJ-MM-DD>").replace(
             "{name}", "<naam>").replace("{id}", "<naam>")
 
 
