@@ -65,6 +65,14 @@ def _date(value: PartialDate | None) -> str | None:
     return value.iso if value else None
 
 
+class _Dumper(yaml.SafeDumper):
+    """Multi-line texts (the colophon) as literal blocks: readable as written."""
+
+
+_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
 def freeze(assembled: Assembled) -> str:
     """The frozen source of an assembled report (with its meta already set to the edition)."""
     meta = assembled.meta
@@ -73,7 +81,7 @@ def freeze(assembled: Assembled) -> str:
             "series": meta.series, "date": meta.date.iso, "publisher": meta.publisher, "author": meta.author,
             "language": meta.language, "keywords": list(meta.keywords), "colophon": meta.colophon,
             "wijzigingen": list(meta.changes)}
-    out = ["---", yaml.safe_dump(head, allow_unicode=True, sort_keys=False, width=100).strip(), "---", "",
+    out = ["---", yaml.dump(head, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100).strip(), "---", "",
            "<!-- Vastgestelde editie: niet met de hand aanpassen. Een nieuwe editie maak je met",
            f"     python -m kennisschakels rapport vaststellen {meta.id} -->", ""]
     for page in assembled.pages:
@@ -98,7 +106,8 @@ def freeze(assembled: Assembled) -> str:
 def thaw(text: str) -> Assembled:
     """An assembled report read back from its frozen source."""
     _, head, body = text.split("---\n", 2)
-    data = yaml.safe_load(head)
+    data = {k: (str(v) if isinstance(v, (int, float)) and k == "editie" else v)
+            for k, v in (yaml.safe_load(head) or {}).items()}
     meta = Meta(id=data["rapport"], title=data["title"], subtitle=data["subtitle"] or "",
                 series=data["series"] or "", date=PartialDate.parse(data["date"]), publisher=data["publisher"],
                 author=data["author"], language=data["language"], keywords=tuple(data["keywords"] or ()),

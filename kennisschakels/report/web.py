@@ -173,7 +173,7 @@ def _since_markdown(shown: Shown, page_uri: str) -> list[str]:
         return []
     adopted = shown.assembled.meta.adopted
     lines = ["## Sinds deze editie", "",
-             f"Deze editie blijft zoals ze op {adopted.dutch} is vastgesteld. De kennisbank gaat door: dit zijn de "
+             f"Deze editie blijft zoals ze {'op' if adopted.day else 'in'} {adopted.dutch} is vastgesteld. De kennisbank gaat door: dit zijn de "
              "pagina's waarop het rapport steunt die sindsdien zijn gewijzigd, nieuw zijn of zijn vervallen.", ""]
     if not shown.since:
         return lines + ["Nog niets: de kennisbank is op deze punten niet veranderd.", ""]
