@@ -98,6 +98,7 @@ class WebPage:
     kind: str                      # landing | chapter | appendices
     own: str = ""                  # the page's own text (landing and appendices pages)
     description: str = ""
+    links: tuple[str, ...] = ()    # what a frozen page's own text links to
 
 
 @dataclass

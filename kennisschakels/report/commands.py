@@ -132,6 +132,8 @@ def adopt(root: Path, wanted: str, number: str | None, date_text: str | None, no
     for chapter in assembled.chapters:
         for part in chapter.parts:
             part.links = collect(part.markdown, part.origin)
+    for page in assembled.pages:
+        page.links = collect(page.own, page.uri) if page.own else ()
     changes = list(notes)
     if previous is not None:
         changes += editions.differences(previous.assembled(), assembled)

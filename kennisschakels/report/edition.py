@@ -86,7 +86,7 @@ def freeze(assembled: Assembled) -> str:
            f"     python -m kennisschakels rapport vaststellen {meta.id} -->", ""]
     for page in assembled.pages:
         out += [_marker("pagina", {"uri": page.uri, "titel": page.title, "soort": page.kind,
-                                   "beschrijving": page.description}), ""]
+                                   "beschrijving": page.description, "links": list(page.links)}), ""]
         if page.own:
             out += [page.own.strip("\n"), ""]
     for chapter in assembled.chapters:
@@ -122,7 +122,8 @@ def thaw(text: str) -> Assembled:
         info = json.loads(match[2])
         if match[1] == "pagina":
             own = "" if text_after.startswith("<!--") and text_after.endswith("-->") else text_after
-            pages.append(WebPage(info["uri"], info["titel"], info["soort"], own, info.get("beschrijving", "")))
+            pages.append(WebPage(info["uri"], info["titel"], info["soort"], own, info.get("beschrijving", ""),
+                                 tuple(info.get("links", ()))))
         elif match[1] == "hoofdstuk":
             chapters.append(Chapter(info["soort"], info["nummer"], info["titel"], info["pagina"],
                                     info.get("beschrijving", ""), draft=info.get("concept", False)))
@@ -235,7 +236,8 @@ class Change:
     kind: str            # nieuw | gewijzigd | verwijderd
     uri: str = ""        # the page on the site ('' when it has gone)
     title: str = ""
-    date: str = ""       # ISO date of the last change (git) or of the content, '' when unknown
+    date: str = ""       # ISO date of the last commit (git), else of the content, '' when unknown
+    committed: bool = False  # the date is that of the last commit, not the page's own date
 
 
 def since(edition: Edition, catalogue: Catalogue) -> list[Change]:
@@ -264,7 +266,7 @@ def since(edition: Edition, catalogue: Catalogue) -> list[Change]:
         entry = by_path.get(change.path)
         date = dates.get(change.path) or (entry.date.iso if entry is not None and "date" in entry.type.field_map
                                           and entry.date else "")
-        dated.append(Change(change.path, change.kind, change.uri, change.title, date))
+        dated.append(Change(change.path, change.kind, change.uri, change.title, date, change.path in dates))
     order = {"nieuw": 0, "gewijzigd": 1, "verwijderd": 2}
     dated.sort(key=lambda c: (c.date, c.path), reverse=True)  # newest first within each kind
     return sorted(dated, key=lambda c: order[c.kind])

@@ -21,7 +21,7 @@ from kennisschakels.checks import blank_code
 from kennisschakels.context import Context
 from kennisschakels.dates import PartialDate
 from kennisschakels.render import md
-from kennisschakels.report.assemble import Assembled, Chapter, Part, assemble, map_headings
+from kennisschakels.report.assemble import Assembled, Chapter, Part, WebPage, assemble, map_headings
 from kennisschakels.report.definition import Report, relative
 from kennisschakels.report.edition import Change, Edition, editions, since
 from kennisschakels.report.links import web_part
@@ -49,9 +49,11 @@ class Shown:
     def since(self) -> list[Change]:
         return since(self.edition, self.ctx.catalogue) if self.edition else []
 
-    def changed_links(self, part: Part) -> dict[str, str]:
+    def changed_links(self, part: Part | WebPage) -> dict[str, str]:
         """For a frozen part: link targets that went since adoption -> new target ('' for plain text)."""
         cat, changed = self.ctx.catalogue, {}
+        if self.edition is None:
+            return changed
         for link in part.links:
             uri, _, fragment = link.partition("#")
             entry = cat.by_uri(uri)
@@ -104,7 +106,7 @@ def _part_markdown(shown: Shown, part: Part, page_uri: str) -> str:
                      "\n{ .ks-bron }\n")
     if part.markdown:
         body = _unsearchable(part.markdown) if elsewhere else part.markdown
-        changed = shown.changed_links(part) if shown.edition else {}
+        changed = shown.changed_links(part)
         if part.origin != page_uri or changed:
             body = web_part(body, part.origin, changed)
         lines.append(body + "\n")
@@ -180,12 +182,18 @@ def _since_markdown(shown: Shown, page_uri: str) -> list[str]:
     labels = {"nieuw": "nieuw", "gewijzigd": "gewijzigd", "verwijderd": "vervallen"}
     for change in shown.since:
         date = PartialDate.parse(change.date) if change.date else None
-        when = f", {date.dutch}" if date else ""
+        when = "" if date is None else (f" op {date.dutch}" if change.committed else f" (pagina gedateerd {date.dutch})")
         if change.uri:
             lines.append(f"- [{md(change.title)}]({relative(change.uri, page_uri)}): {labels[change.kind]}{when}")
         else:
             lines.append(f"- `{change.path}`: {labels[change.kind]}{when}")
     return lines + [""]
+
+
+def _own(shown: Shown, page: WebPage) -> str:
+    """A landing or appendices page's own text; frozen, its links to pages that went are words."""
+    changed = shown.changed_links(page)
+    return web_part(page.own, page.uri, changed) if changed else page.own.strip("\n")
 
 
 def landing_markdown(shown: Shown, pdf_facts: str = "") -> str:
@@ -207,7 +215,7 @@ def landing_markdown(shown: Shown, pdf_facts: str = "") -> str:
     table = [f"- **{key}:** {value}" for key, value in facts]
     download = (f"[Download de PDF]({relative(shown.pdf_uri, page.uri)}){{ .md-button .md-button--primary }}"
                 + (f" {pdf_facts}" if pdf_facts else ""))
-    parts = [page.own.strip("\n"), "", download, "", "## Hoofdstukken", "", toc_markdown(shown, page.uri),
+    parts = [_own(shown, page), "", download, "", "## Hoofdstukken", "", toc_markdown(shown, page.uri),
              "## Over deze uitgave", "", "\n".join(table), ""]
     if meta.colophon:
         parts += [meta.colophon.strip("\n"), ""]
@@ -219,7 +227,7 @@ def landing_markdown(shown: Shown, pdf_facts: str = "") -> str:
 
 def appendices_markdown(shown: Shown, page_uri: str) -> str:
     page = shown.assembled.page(page_uri)
-    lines = [_context_line(shown, None, page_uri), page.own.strip("\n"), ""]
+    lines = [_context_line(shown, None, page_uri), _own(shown, page), ""]
     for chapter in (c for c in shown.assembled.chapters if c.kind == "appendix"):
         draft = " *(in voorbereiding)*" if chapter.draft else ""
         lines += [f"## {chapter.number}: {md(chapter.title)}", "",
