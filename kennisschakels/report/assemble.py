@@ -20,6 +20,7 @@ from kennisschakels import derive, views
 from kennisschakels.context import Context
 from kennisschakels.dates import PartialDate
 from kennisschakels.model.entry import Entry
+from kennisschakels.pages import place_overview
 from kennisschakels.render import md, render
 from kennisschakels.report.definition import NEXT_SECTION, Report, Section, entry_of
 from kennisschakels.report.sections import FACTS, SECTIONS
@@ -203,7 +204,7 @@ def page_body(ctx: Context, entry: Entry, reads: Reads | None = None) -> str:
     if reads is not None:  # an overview may show any type
         reads.all_of(*(t.name for t in ctx.catalogue.types))
     overview = render(f"overviews/{entry.overview}.md", entry.uri, **views.OVERVIEW_VIEWS[entry.overview](ctx))
-    return body + "\n\n" + overview.strip("\n")
+    return place_overview(body, overview)
 
 
 # ----------------------------------------------------------------------------- assembling
