@@ -148,13 +148,16 @@ def test_adopting_again_writes_edition_1_1_with_its_changes_and_keeps_1_0(tmp_pa
     lesson.write_text(lesson.read_text(encoding="utf-8") + "\nEen zin die in editie 1.1 is bijgekomen.\n",
                       encoding="utf-8")
     # A practice that edition 1.0 links to goes: its frozen link becomes words, the build stays strict.
-    (root / "regions" / "twente" / "praktijk" / "bodemcafe.md").unlink()
+    (root / "regions" / "twente" / "praktijk" / "versnellingstraject-omgevingsvisies.md").unlink()
+    region = root / "regions" / "twente" / "index.md"
+    region.write_text(re.sub(r"\[([^\]]*)\]\(praktijk/versnellingstraject-omgevingsvisies\.md\)", r"\1",
+                             region.read_text(encoding="utf-8")), encoding="utf-8")
     result = build(root, env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert result.returncode == 0, result.stderr
     inleiding = (root / "site" / "rapportages" / REPORT / "geleerde-lessen" / "index.html").read_text(encoding="utf-8")
     assert "(pagina niet meer in de kennisbank)" in inleiding
     landing = (root / "site" / "rapportages" / REPORT / "index.html").read_text(encoding="utf-8")
-    assert "<code>regions/twente/praktijk/bodemcafe.md</code>: vervallen" in landing
+    assert "<code>regions/twente/praktijk/versnellingstraject-omgevingsvisies.md</code>: vervallen" in landing
     assert re.search(r'<a href="../../lessen/schaalniveau-doet-ertoe/">[^<]*</a>: gewijzigd',
                      landing[landing.index('id="sinds-deze-editie"'):])
 
