@@ -20,6 +20,8 @@ Example::
 
 Sections follow the chapter page's own text, unless that text has a line ``<!-- volgend deel -->``
 where the next section goes. Every problem is reported as ``path:line: key: what; expected``.
+Every key, with the editions (status, editie, vastgesteld) and the scope (peildatum,
+ongedateerd): docs/over/rapportage-maken.md.
 """
 
 from __future__ import annotations
