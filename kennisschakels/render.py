@@ -19,7 +19,7 @@ from kennisschakels.catalogue import Catalogue, Entry
 from kennisschakels.contribute import Repository
 
 WORDS_PER_MINUTE = 200  # a common figure for reading Dutch prose on screen
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("kennisschakels", "templates"),
@@ -32,8 +32,10 @@ _env = jinja2.Environment(
 
 
 def md(text: object) -> str:
-    """User text made inert in Markdown (no markup, no HTML, safe in table cells)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """User text made inert in Markdown: no markup, no HTML (&, < and > become references), no
+    attr_list ('{' and '}' escaped), safe in table cells."""
+    text = html.escape(" ".join(str(text).split()), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def href(target: Entry | str, origin: Entry | str) -> str:

@@ -6,7 +6,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from kennisschakels import monitoring, schema
+from kennisschakels import monitoring, safety, schema
 from kennisschakels.dates import PartialDate
 from kennisschakels.problems import Problem, did_you_mean
 
@@ -14,18 +14,6 @@ if TYPE_CHECKING:
     from kennisschakels.catalogue import Catalogue, Entry
 
 from kennisschakels.catalogue import ID_PATTERN, UPDATE_NAME
-
-# Raw HTML that could run script in a reader's browser.
-UNSAFE_HTML = (
-    (re.compile(r"<\s*script\b", re.I), "<script> is niet toegestaan", "verwijder het script"),
-    (re.compile(r"<\s*iframe\b", re.I), "<iframe> is niet toegestaan", "verwijder het iframe; zet een gewone link"),
-    (re.compile(r"<\s*(object|embed)\b", re.I), "ingesloten objecten zijn niet toegestaan",
-     "verwijder het element; zet een gewone link"),
-    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "HTML-attribuut 'on...=' (script) is niet toegestaan",
-     "verwijder het attribuut"),
-    (re.compile(r"(\]\(\s*<?|\]:\s*<?|(?:href|src|action)\s*=\s*[\"']?)\s*(javascript|vbscript):", re.I),
-     "link met 'javascript:' is niet toegestaan", "gebruik een gewone https://-link of een pagina van de site"),
-)
 
 # "onbekend leerthema" but "onbekende regio": Dutch adjectives follow the noun's gender.
 UNKNOWN = {name: ("onbekend " if name == "theme" else "onbekende ") + t.label for name, t in schema.TYPES.items()}
@@ -208,17 +196,10 @@ def _check_unique(catalogue: "Catalogue", type_name: str, key: str) -> list[Prob
 
 
 def _check_safety(entry: "Entry") -> list[Problem]:
-    problems = []
-    texts = [(entry.source.body, entry.source.body_line, "inhoud")]
-    texts += [(v, entry.source.line(k), k) for k, v in entry.meta.items() if isinstance(v, str)]
-    texts += [(item, entry.source.line(k, i), k) for k, v in entry.meta.items() if isinstance(v, list)
-              for i, item in enumerate(v) if isinstance(item, str)]
-    for text, first_line, key in texts:
-        for pattern, wrong, expected in UNSAFE_HTML:
-            for match in pattern.finditer(text):
-                line = first_line + text.count("\n", 0, match.start())
-                problems.append(Problem(entry.path, line, key, wrong, expected))
-    return problems
+    """Raw HTML, attr_list and link schemes in the body; HTML and attr_list in front-matter texts
+    (kennisschakels/safety.py, with the sanitiser's allowlist)."""
+    return (safety.check_markdown(entry.path, entry.source.body, entry.source.body_line)
+            + safety.check_front_matter(entry.path, entry.meta, entry.source.line))
 
 
 def _check_media(entry: "Entry") -> list[Problem]:
