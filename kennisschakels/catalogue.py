@@ -7,12 +7,11 @@ Files live in three roots: ``docs/`` (programme pages and typed folders), ``essa
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kennisschakels import schema
+from kennisschakels import files, schema
 from kennisschakels.dates import PartialDate
 from kennisschakels.frontmatter import Source, parse
 from kennisschakels.problems import ContentError, Problem, did_you_mean
@@ -20,7 +19,6 @@ from kennisschakels.problems import ContentError, Problem, did_you_mean
 CONTENT_ROOTS = ("docs", "essays", "regions")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 UPDATE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
-OTHER_MARKDOWN = {".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext"}
 
 
 @dataclass(eq=False)  # entries are compared and hashed by identity
@@ -166,32 +164,11 @@ def classify(path: str) -> tuple[str, str, str] | Problem:
     return Problem(path, 1, "bestand", "staat op een plek waar de site het niet verwacht", f"verwacht {where}")
 
 
-# Files of the programme team (styles, scripts, report definitions), not contributed content.
-OWN_ASSETS = ("docs/assets/", "docs/rapportages/")
-
-
 def discover(root: Path) -> tuple[list[str], list[str], list[str], list[Problem]]:
-    """Markdown files, assets outside docs/ and contributed files in docs/, relative to ``root``."""
-    markdown, assets, docs_assets, problems = [], [], [], []
-    for content_root in CONTENT_ROOTS:
-        base = root / content_root
-        for dirpath, dirnames, filenames in os.walk(base):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-            for name in sorted(filenames):
-                if name.startswith("."):
-                    continue
-                rel = (Path(dirpath) / name).relative_to(root).as_posix()
-                suffix = os.path.splitext(name)[1].lower()
-                if suffix == ".md":
-                    markdown.append(rel)
-                elif suffix in OTHER_MARKDOWN:
-                    problems.append(Problem(rel, 1, "bestand", f"heeft de extensie '{suffix}'",
-                                            "gebruik '.md' voor Markdown-bestanden"))
-                elif content_root != "docs":
-                    assets.append(rel)
-                elif not rel.startswith(OWN_ASSETS):
-                    docs_assets.append(rel)
-    return markdown, assets, docs_assets, problems
+    """Markdown files, assets outside docs/ and contributed files in docs/, relative to ``root``:
+    every file the build publishes (kennisschakels/files.py), with a problem for each that may not be."""
+    found = files.walk(root)
+    return found.markdown, found.assets, found.docs_assets, found.problems
 
 
 def scan(root: Path) -> tuple[list[Entry], list[str], list[str], list[Problem]]:
@@ -204,7 +181,10 @@ def scan(root: Path) -> tuple[list[Entry], list[str], list[str], list[Problem]]:
             problems.append(kind)
             continue
         type_name, entry_id, region = kind
-        text = (root / path).read_text(encoding="utf-8")
+        text, unreadable = files.read_text(root, path)
+        if unreadable:
+            problems.append(unreadable)
+            continue
         source, syntax = parse(path, text)
         problems.extend(syntax)
         entries.append(Entry(type_name, entry_id, source, region))

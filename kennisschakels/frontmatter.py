@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from kennisschakels import yamlsafe
 from kennisschakels.problems import Problem
 
 
@@ -64,10 +65,18 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
     source.body = "\n".join(lines[end + 1:])
     source.body_line = end + 2
     yaml_text = "\n".join(lines[1:end])
+    refused = yamlsafe.screen(yaml_text)  # size, anchors and aliases: before anything is composed
+    if refused:
+        return source, [_refusal(path, refused)]
     fast = _fast_compose(yaml_text)
     loader = _Loader(yaml_text) if fast is None else None
     try:
-        node = loader.get_single_node() if loader else fast[0]
+        node = yamlsafe.guarded_compose(loader) if loader else fast[0]
+        if isinstance(node, yamlsafe.Refusal):
+            return source, [_refusal(path, node)]
+        refused = yamlsafe.too_deep(node) if node is not None else None
+        if refused:
+            return source, [_refusal(path, refused)]
         if node is None:
             return source, [Problem(path, 1, "front-matter", "is leeg",
                                     "vul minstens title en description in")]
@@ -98,6 +107,10 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
     return source, problems
 
 
+def _refusal(path: str, refused: yamlsafe.Refusal) -> Problem:
+    return Problem(path, refused.line + 2, "front-matter", refused.wrong, refused.expected)
+
+
 def _fast_compose(yaml_text: str) -> tuple[yaml.Node | None, object] | None:
     """(root node, data) as read by libyaml; None when it finds an error, so that the pure-Python
     parser reads the text again and gives the messages that _dutch_yaml translates."""
@@ -106,6 +119,8 @@ def _fast_compose(yaml_text: str) -> tuple[yaml.Node | None, object] | None:
     loader = _FastLoader(yaml_text)
     try:
         node = loader.get_single_node()
+        if node is not None and yamlsafe.too_deep(node):
+            return node, None  # refused by the caller before the data is used
         return node, (loader.construct_document(node) if isinstance(node, yaml.MappingNode) else None)
     except yaml.YAMLError:
         return None

@@ -258,6 +258,10 @@ def _check_links(catalogue: "Catalogue", entry: "Entry") -> list[Problem]:
                                     "gebruik een pad ten opzichte van deze pagina, bijv. ../leerthemas/schaalniveau.md"))
             continue
         uri = posixpath.normpath(posixpath.join(posixpath.dirname(entry.uri), target))
+        if uri == ".." or uri.startswith("../"):  # never look outside the repository
+            problems.append(Problem(entry.path, line, "inhoud", f"link naar een plek buiten de site ({target})",
+                                    "verwijs naar een pagina of bestand van de site"))
+            continue
         if target.endswith(".md"):
             if catalogue.by_uri(uri) is None:
                 problems.append(Problem(entry.path, line, "inhoud", f"link naar een pagina die niet bestaat ({target})",
