@@ -41,7 +41,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if f.src_uri.startswith(prefix) and f.src_uri.endswith(".yml")]:
         files.remove(file)
     for report in config.extra[REPORTS]:
-        result = render_pdf(report, catalogue)
+        try:
+            result = render_pdf(report, catalogue)
+        except ContentError as error:  # unsafe HTML or a file the PDF may not read
+            raise PluginError(str(error)) from None
         facts[report.id] = f"(PDF, {result.pages} pagina's, {result.size_label})"
         files.append(File.generated(config, report.pdf_uri, content=result.data))
     config.extra[PDF_FACTS] = facts

@@ -46,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     for item in reports:
         target = out / f"{item.id}.pdf"
-        result = render_pdf(item, catalogue, target, out / f"{item.id}.html" if args.html else None)
+        try:
+            result = render_pdf(item, catalogue, target, out / f"{item.id}.html" if args.html else None)
+        except ContentError as error:
+            print(error, file=sys.stderr)
+            return 1
         print(f"{target}: {result.pages} pagina's, {result.size_label}, in {result.seconds:.1f} s.")
     print(f"Klaar in {time.perf_counter() - started:.1f} s.")
     return 0

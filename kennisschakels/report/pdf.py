@@ -25,6 +25,8 @@ import yaml
 from markupsafe import Markup
 
 from kennisschakels.catalogue import Catalogue
+from kennisschakels.problems import ContentError, Problem
+from kennisschakels.sanitize import sanitize, summary
 from kennisschakels.report.assemble import Chapter, Part, assemble
 from kennisschakels.report.definition import Report
 
@@ -92,10 +94,21 @@ class _Document:
         self.chapters = assemble(report, catalogue)
         self.targets: dict[str, tuple[str, str]] = {}  # page uri -> (anchor, id prefix of its text)
         self.ids: set[str] = set()
+        self.problems: list[Problem] = []
 
-    def convert(self, text: str, prefix: str) -> str:
+    def _path(self, origin: str) -> str:
+        entry = self.catalogue.by_uri(origin) if origin else None
+        return entry.path if entry else self.report.path
+
+    def convert(self, text: str, prefix: str, origin: str = "") -> str:
         self.md.reset()
         out = self.md.convert(text)
+        clean = sanitize(out)  # the same guarantee as the web pages: what nh3 keeps, and nothing silently
+        if clean.changed:
+            self.problems.append(Problem(self._path(origin), 1, "rapport",
+                                         "onveilige of niet toegestane HTML in de PDF: " + summary(clean.changes),
+                                         "haal die HTML weg of schrijf het als gewone Markdown"))
+        out = clean.html
         out = _EMPTY_THEAD.sub("", out)  # '| | |' tables (label/value pairs): no empty header row on every page
         # Every piece is converted alone: give its ids (headings, footnotes) a unique prefix.
         out = _ID.sub(lambda m: f'id="{prefix}-{m[1]}"', out)
@@ -110,7 +123,7 @@ class _Document:
             pieces = []
             for p_index, part in enumerate(chapter.parts):
                 prefix = f"{anchor}-{p_index}"
-                piece = _Piece(prefix, part, self.convert(part.markdown, prefix))
+                piece = _Piece(prefix, part, self.convert(part.markdown, prefix, part.origin))
                 pieces.append(piece)
                 if part.source is not None and part.source.uri not in self.targets:
                     # The chapter's own page lands on the chapter heading, other pages on their part.
@@ -196,6 +209,8 @@ def report_html(report: Report, catalogue: Catalogue) -> str:
     document = _Document(report, catalogue)
     chapters, toc = document.build()
     colophon = Markup(document.convert(report.colophon, "colofon")) if report.colophon else ""
+    if document.problems:
+        raise ContentError(document.problems)
     css = (resources.files("kennisschakels") / "templates" / "report" / "report.css").read_text(encoding="utf-8")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     created = (datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -226,11 +241,16 @@ _LAYOUTS: dict[str, tuple[bytes, int]] = {}
 _FILE_URI = re.compile(r'"(file://[^"]+)"')
 
 
-def _layout_key(source: str) -> str:
+def _layout_key(source: str, root: Path) -> str:
+    from kennisschakels.report.fetcher import RefusedResource, check_url
+
     digest = hashlib.sha256(source.encode("utf-8"))
     for uri in sorted(set(_FILE_URI.findall(source))):  # images: their bytes count, not only their names
-        path = Path(html.unescape(uri)[len("file://"):])
-        digest.update(path.read_bytes() if path.is_file() else b"-")
+        try:
+            path = check_url(html.unescape(uri), root)  # only files the fetcher would read
+        except RefusedResource:
+            path = None
+        digest.update(path.read_bytes() if path is not None else b"-")
     return digest.hexdigest()
 
 
@@ -242,17 +262,25 @@ def render_pdf(report: Report, catalogue: Catalogue, target: Path | None = None,
     if html_target is not None:
         html_target.parent.mkdir(parents=True, exist_ok=True)
         html_target.write_text(source, encoding="utf-8")
-    key = _layout_key(source)
+    key = _layout_key(source, catalogue.root)
     if key not in _LAYOUTS:
         from weasyprint import HTML  # imported here: loading WeasyPrint takes a while
-        from weasyprint.urls import URLFetcher
+        from weasyprint.urls import FatalURLFetchingError
 
-        fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-        options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
-        document = HTML(string=source, base_url=catalogue.root.as_uri() + "/", url_fetcher=fetcher).render(**options)
+        from kennisschakels.report.fetcher import RepositoryFetcher
+
+        fetcher = RepositoryFetcher(catalogue.root)  # files of the repository only (see fetcher.py)
+        options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "attachments": None, "pdf_forms": False}
+        try:
+            document = HTML(string=source, base_url=catalogue.root.as_uri() + "/", url_fetcher=fetcher).render(**options)
+            pdf = document.write_pdf(**options)
+        except FatalURLFetchingError as error:
+            reason = error.__cause__ or error
+            raise ContentError([Problem(report.path, 1, "rapport", f"de PDF leest een bestand dat niet mag: {reason}",
+                                        "verwijs alleen naar afbeeldingen in de repository")]) from None
         if len(_LAYOUTS) >= 8:  # a few reports' latest layouts are all a rebuild can reuse
             del _LAYOUTS[next(iter(_LAYOUTS))]
-        _LAYOUTS[key] = (document.write_pdf(**options), len(document.pages))
+        _LAYOUTS[key] = (pdf, len(document.pages))
     data, pages = _LAYOUTS[key]
     if target is not None:
         target.parent.mkdir(parents=True, exist_ok=True)
