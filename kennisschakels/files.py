@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,7 @@ MAX_READ_BYTES = 4 * 1024 * 1024  # larger content files are refused unread (the
 
 _BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
          (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 SAVE_AS_UTF8 = "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' en dan codering UTF-8)"
 
 
@@ -128,6 +130,11 @@ def _published(content_root: str, rel: str, excluded: pathspec.PathSpec) -> bool
 
 
 def _judge(root: Path, path: Path, rel: str, content_root: str, allowed_assets: set[str], result: Walk) -> None:
+    if _CONTROL.search(rel):
+        result.problems.append(_problem(rel.encode("unicode_escape").decode("ascii"),
+                                        "naam bevat een regeleinde of ander stuurteken",
+                                        "geef het bestand een naam met alleen letters, cijfers en streepjes"))
+        return
     if path.is_symlink():
         result.problems.append(_problem(rel, "is een symbolische link",
                                         "zet het bestand zelf in de repository, geen link ernaar"))
