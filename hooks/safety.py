@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +24,8 @@ from mkdocs.structure.pages import Page
 from kennisschakels import csp, sanitize
 from kennisschakels.problems import Problem, report
 
-_STATE: dict = {"problems": [], "patterns": [], "serve": False}
+_STATE: dict = {"problems": [], "patterns": [], "serve": False, "pages": 0, "sanitise": 0.0, "csp": 0.0}
+log = logging.getLogger("mkdocs.hooks.safety")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -30,7 +33,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _STATE["problems"] = []
+    _STATE.update(problems=[], pages=0, sanitise=0.0, csp=0.0)
     _STATE["patterns"] = csp.theme_script_patterns(config.theme.dirs)
     return config
 
@@ -62,7 +65,10 @@ def _source_path(page: Page, config: MkDocsConfig) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    started = time.process_time()
     result = sanitize.sanitize(html)
+    _STATE["sanitise"] += time.process_time() - started
+    _STATE["pages"] += 1
     if result.changed:
         _STATE["problems"].append(Problem(
             _source_path(page, config), 1, "inhoud",
@@ -87,10 +93,13 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    started = time.process_time()
     try:
         return csp.apply(output, _STATE["patterns"], page.content or "", serve=_STATE["serve"])
     except csp.CspError as error:
         raise PluginError(f"{page.file.src_uri}: Content-Security-Policy: {error}") from None
+    finally:
+        _STATE["csp"] += time.process_time() - started
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -100,3 +109,9 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
         return csp.apply(output, _STATE["patterns"], serve=_STATE["serve"])
     except csp.CspError as error:
         raise PluginError(f"{template_name}: Content-Security-Policy: {error}") from None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    pages = max(_STATE["pages"], 1)
+    log.info(f"Veiligheid: {_STATE['pages']} pagina's gesaneerd in {_STATE['sanitise']:.2f} s CPU "
+             f"({_STATE['sanitise'] / pages * 1000:.2f} ms per pagina), CSP in {_STATE['csp']:.2f} s CPU")

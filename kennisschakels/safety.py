@@ -42,6 +42,7 @@ _INLINE_DEST = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<[^>\n]
 _REF_DEF = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
 _REF_IMAGE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?(?![(:])")
 _TEXT_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # breaks feeds (XML) and calendars
 _TEXT_ATTR_LIST = re.compile(r"\{:|\{\s*[#.][A-Za-z_]|\{[^}\n]*=[^}\n]*\}")
 
 
@@ -212,6 +213,8 @@ def _strings(value, path=()):
 
 def check_text(value: str) -> str | None:
     """Why a front-matter text may not be shown as it is (Dutch), or None."""
+    if _TEXT_CONTROL.search(value):
+        return "bevat een onzichtbaar stuurteken"
     html = _TEXT_HTML.search(value)
     if html:
         return f"bevat HTML ('{value[html.start():html.start() + 20]}')"
@@ -226,7 +229,7 @@ def check_front_matter(path: str, meta: dict, line_of: Callable[..., int]) -> li
     problems = []
     for key, value in meta.items():
         for where, text in _strings(value):
-            if "<" not in text and "{" not in text:
+            if "<" not in text and "{" not in text and text.isprintable():
                 continue
             wrong = check_text(text)
             if wrong:

@@ -131,6 +131,8 @@ REFUSED += [
      ("docs/mensen/piet.md", "2: title: bevat HTML ('<svg/onload=alert(1)')")),
     ("beschrijving-met-html", {"essays/g-beschrijving.md": ESSAY.replace("Een essay over samenwerken.", '"<b>vet</b>"')},
      ("essays/g-beschrijving.md", "3: description: bevat HTML ('<b>vet</b>')")),
+    ("stuurteken-in-titel", {"essays/g-stuurteken.md": ESSAY.replace("title: Een essay", 'title: "Een \\a essay"')},
+     ("essays/g-stuurteken.md", "2: title: bevat een onzichtbaar stuurteken")),
     ("netwerk-attr-list", {"regions/drenthe/index.md": REGION.replace("Twente", "Drenthe").replace(
         "maintainers: []", 'maintainers: []\nnetwork: "Netwerk {: onmouseover=alert(1) }"')},
      ("regions/drenthe/index.md", "network: bevat opmaakcode voor attributen")),
