@@ -1,0 +1,281 @@
+"""Site search with Pagefind: what each page tells the index, and running the indexer.
+
+Pagefind (https://pagefind.app, the PyPI package ``pagefind[bin]``) indexes the built HTML after
+the build. Everything it needs to know about a page is in that page's own HTML, so the same
+markup works for any static site generator that builds the exported Markdown:
+
+- ``data-pagefind-body`` marks the main content (overrides/main.html); pages without it (the 404
+  page) are not indexed, and menus, header and footer are left out;
+- a hidden element inside the content carries the page's filters (type, regions, themes, year)
+  and metadata (type, description, other names) as ``data-pagefind-filter`` and
+  ``data-pagefind-meta`` elements: :func:`facets_html`;
+- lists of links that the build derives from other pages ("Leerthema's", "Verwante essays",
+  "Updates", ...) are marked ``data-pagefind-ignore`` (:func:`ignore_link_lists`): a page then
+  does not show up for the titles of the pages it merely links to;
+- other names (``aliases:``) are shown as "Ook bekend als ..." and weighted like a title.
+
+This module does not import MkDocs; hooks/search.py is the glue.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# The Dutch label of each content type, shown with every search result and used as filter value.
+TYPE_LABELS = {
+    "region": "Regio",
+    "essay": "Essay",
+    "theme": "Leerthema",
+    "session": "Sessie",
+    "lesson": "Les",
+    "practice": "Praktijkvoorbeeld",
+    "update": "Update",
+    "person": "Persoon",
+    "organisation": "Organisatie",
+    "term": "Begrip",
+    "document": "Brondocument",
+    "page": "Pagina",
+}
+
+# Pagefind filter names (keys in the index) and their labels in the search box.
+FILTERS = {"soort": "Soort", "regio": "Regio", "thema": "Leerthema", "jaar": "Jaar"}
+
+# Weights (Pagefind: 0-10, quadratic; h1 is 7, text 1). Another name counts as much as the title.
+ALIAS_WEIGHT = 7
+# Pages about one named thing: their name is also metadata 'namen' (with the other names), which
+# zoeken.js weights like the title, so the page about Fryslân ranks above the pages that mention
+# it in their title (what Material's search boost did for regions, themes and essays).
+NAMED_TYPES = frozenset({"region", "theme", "person", "organisation", "term", "essay"})
+
+# The indexer's settings. Dutch is forced (stemming: 'kennisnetwerken' finds 'kennisnetwerk'), so
+# a page that lost its lang attribute cannot end up in a separate index that Dutch pages never
+# search. Diacritics are folded by Pagefind itself ('fryslan' finds 'Fryslân'; exact matches rank
+# first). Run in the site folder, no config file or PAGEFIND_* variable is read.
+LANGUAGE = "nl"
+OUTPUT_SUBDIR = "pagefind"
+# Left out of the index everywhere: the permalink sign after each heading.
+EXCLUDE_SELECTORS = ".headerlink"
+PAGEFIND_ARGS = ("--force-language", LANGUAGE, "--output-subdir", OUTPUT_SUBDIR,
+                 "--exclude-selectors", EXCLUDE_SELECTORS, "--quiet")
+# What Pagefind writes that the site does not use: its ready-made UIs (we have our own search
+# box, docs/assets/zoeken.js), the highlight script and the WebAssembly for pages without a language.
+UNUSED_OUTPUT = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+                 "wasm.unknown.pagefind")
+
+# What Pagefind 1.5.2 needs from a Content-Security-Policy, for the page that searches (measured
+# in Chromium by tests/browser/test_search_csp.py, with everything else the site's own):
+# - script-src 'self': our zoeken.js imports /pagefind/pagefind.js (an ES module) on first use;
+# - worker-src 'self': the search runs in a Web Worker started from /pagefind/pagefind-worker.js
+#   (a same-origin file, not a blob: URL); without worker-src, script-src applies;
+# - connect-src 'self': pagefind-entry.json, the WebAssembly, the index, filter and fragment
+#   files are fetched;
+# - 'wasm-unsafe-eval' in script-src: compiling the WebAssembly. The worker has its own policy
+#   (the response headers of pagefind-worker.js, none on a static host), but when a worker cannot
+#   start Pagefind falls back to the page itself, where a policy without it stops the search.
+# Nothing else: no inline script or style, no eval, no blob: or data: URLs, no other host.
+CSP_NEEDS: dict[str, tuple[str, ...]] = {
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),
+    "worker-src": ("'self'",),
+    "connect-src": ("'self'",),
+}
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What search knows about a page besides its text."""
+
+    type_label: str
+    regions: list[str] = field(default_factory=list)   # region names (titles)
+    themes: list[str] = field(default_factory=list)    # theme names (titles)
+    year: str | None = None
+    aliases: list[str] = field(default_factory=list)   # other names readers search for
+
+
+def _unique(values) -> list[str]:
+    seen, result = set(), []
+    for value in values:
+        text = " ".join(str(value).split())
+        if text and text not in seen:
+            seen.add(text)
+            result.append(text)
+    return result
+
+
+def _titles(catalogue, type_name: str, ids: list[str]) -> list[str]:
+    return [target.title for target in (catalogue.get(type_name, i) for i in ids) if target]
+
+
+def search_facets(entry, catalogue) -> Facets:
+    """The facets of one content entry, from its typed front-matter (no derived relations).
+
+    Regions: the region itself, the region an update or practice belongs to, or the regions a
+    page names. Themes: the theme itself or the themes a page names (for a region: the ones it
+    adopted). Year: of the page's date. Aliases: ``aliases`` and, for organisations, the
+    abbreviation."""
+    regions = entry.refs("regions")
+    if entry.type == "region":
+        regions = [entry.id]
+    elif entry.region:
+        regions = [entry.region, *regions]
+    themes = [entry.id] if entry.type == "theme" else entry.refs("themes")
+    date = entry.date()
+    aliases = entry.refs("aliases")
+    abbreviation = entry.meta.get("abbreviation")
+    if isinstance(abbreviation, str):
+        aliases = [*aliases, abbreviation]
+    return Facets(
+        type_label=TYPE_LABELS.get(entry.type, TYPE_LABELS["page"]),
+        regions=_unique(_titles(catalogue, "region", regions)),
+        themes=_unique(_titles(catalogue, "theme", themes)),
+        year=str(date.year) if date else None,
+        aliases=[a for a in _unique(aliases) if a.casefold() != entry.title.casefold()],
+    )
+
+
+def _element(attribute: str, name: str, value: str) -> str:
+    return f'<span {attribute}="{name}">{html.escape(value, quote=False)}</span>'
+
+
+def facets_html(facets: Facets, description: str = "", names: list[str] | None = None) -> str:
+    """A hidden element with the page's Pagefind filters and metadata, to put inside the content.
+
+    The type is a filter only: as metadata it would be searched, and 'regio' would find every
+    region. ``hidden``: not shown and not read out; ``data-pagefind-ignore``: its text is not indexed as
+    content, but Pagefind still reads the filters and metadata in it."""
+    parts = [_element("data-pagefind-filter", "soort", facets.type_label),
+             *(_element("data-pagefind-filter", "regio", r) for r in facets.regions),
+             *(_element("data-pagefind-filter", "thema", t) for t in facets.themes)]
+    if facets.year:
+        parts.append(_element("data-pagefind-filter", "jaar", facets.year))
+    if description.strip():
+        parts.append(_element("data-pagefind-meta", "description", " ".join(description.split())))
+    names = _unique([*(names or []), *facets.aliases])
+    if names:
+        parts.append(_element("data-pagefind-meta", "namen", ", ".join(names)))
+    return '<div class="ks-zoekgegevens" hidden data-pagefind-ignore="index">' + "".join(parts) + "</div>"
+
+
+def aliases_html(facets: Facets) -> str:
+    """'Ook bekend als Friesland.': visible, and weighted like the title."""
+    if not facets.aliases:
+        return ""
+    names = [f"<strong>{html.escape(a, quote=False)}</strong>" for a in facets.aliases]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    return f'<p class="ks-aliassen" data-pagefind-weight="{ALIAS_WEIGHT}">Ook bekend als {listed}.</p>'
+
+
+def with_aliases(markdown: str, facets: Facets) -> str:
+    """The page's Markdown with the other names right below its title."""
+    line = aliases_html(facets)
+    if not line:
+        return markdown
+    heading = re.match(r"\A\s*# [^\n]*\n", markdown)  # a page that writes its own title
+    at = heading.end() if heading else 0
+    return f"{markdown[:at]}\n{line}\n\n{markdown[at:]}"
+
+
+_LIST_ITEM = re.compile(r"^(?: {0,3})(?:[-*+]|\d+[.)])\s+")
+_LINK = re.compile(r"\]\([^)\s]+\)")
+
+
+def ignore_link_lists(markdown: str) -> str:
+    """Lists in which every item links to another page, wrapped in ``data-pagefind-ignore``.
+
+    For the sections the build derives from other pages (lists of themes, updates, sessions,
+    related essays, ...): their words belong to the pages they link to. Lists with plain text
+    (knowledge questions, partners) stay in the index."""
+    lines = markdown.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        if not _LIST_ITEM.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (_LIST_ITEM.match(lines[j]) or lines[j].startswith(("  ", "\t"))):
+            j += 1
+        block = lines[i:j]
+        items = [line for line in block if _LIST_ITEM.match(line)]
+        if all(_LINK.search(item) for item in items):
+            out.extend(['<div data-pagefind-ignore="index" markdown="1">', "", *block, "", "</div>"])
+        else:
+            out.extend(block)
+        i = j
+    return "\n".join(out)
+
+
+def page_markdown(markdown: str, original: str, entry, catalogue) -> str:
+    """A content page's Markdown for search: derived link lists left out of the index, the
+    other names shown below the title, the filters and metadata at the end.
+
+    ``markdown`` is the page as the build made it, ``original`` the author's text in it; what
+    surrounds the original is derived."""
+    at = markdown.find(original) if original.strip() else -1
+    if at >= 0 and entry.type != "page":
+        before, after = markdown[:at], markdown[at + len(original):]
+        markdown = ignore_link_lists(before) + original + ignore_link_lists(after)
+    facets = search_facets(entry, catalogue)
+    markdown = with_aliases(markdown, facets)
+    names = [entry.title] if entry.type in NAMED_TYPES else []
+    return f"{markdown.rstrip()}\n\n{facets_html(facets, entry.description, names)}\n"
+
+
+# -- the indexer ---------------------------------------------------------------------------------
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class IndexResult:
+    pages: int
+    seconds: float
+    bytes: int                  # size of site/pagefind/ as published
+    warnings: tuple[str, ...]   # what Pagefind reported (with --quiet: only warnings), once each
+
+
+def pagefind_command() -> list[str]:
+    """The Pagefind binary of the pagefind_bin package (installed by pagefind[bin])."""
+    try:
+        from pagefind_bin import get_executable  # type: ignore[import-not-found]
+
+        return [str(get_executable())]
+    except (ImportError, FileNotFoundError) as error:
+        raise SearchIndexError("Pagefind ontbreekt: installeer de vastgepinde afhankelijkheden "
+                               f"(pip install -r requirements.txt): {error}") from None
+
+
+def build_index(site_dir: Path | str) -> IndexResult:
+    """Index the built site in ``site_dir`` into ``site_dir/pagefind/``; check that it is Dutch."""
+    site = Path(site_dir).resolve()
+    output = site / OUTPUT_SUBDIR
+    shutil.rmtree(output, ignore_errors=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    started = time.perf_counter()
+    done = subprocess.run([*pagefind_command(), "--site", str(site), *PAGEFIND_ARGS], cwd=site, env=env,
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SearchIndexError(f"Pagefind faalde (code {done.returncode}):\n{done.stdout}{done.stderr}")
+    entry_file = output / "pagefind-entry.json"
+    try:
+        languages = json.loads(entry_file.read_text(encoding="utf-8"))["languages"]
+    except (OSError, ValueError, KeyError) as error:
+        raise SearchIndexError(f"Pagefind schreef geen bruikbare {entry_file}: {error}") from None
+    if set(languages) != {LANGUAGE} or not languages[LANGUAGE].get("page_count"):
+        raise SearchIndexError(f"De zoekindex is niet (alleen) Nederlands: {languages}")
+    for name in UNUSED_OUTPUT:
+        (output / name).unlink(missing_ok=True)
+    size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    warnings = tuple(dict.fromkeys(line.strip() for line in (done.stdout + done.stderr).splitlines() if line.strip()))
+    return IndexResult(languages[LANGUAGE]["page_count"], seconds, size, warnings)
