@@ -2,7 +2,8 @@
 // Used by tests/browser/test_pa11y.py:  node run.mjs job.json  ->  JSON on stdout.
 //
 // job.json: {"chromium": "/usr/bin/chromium", "args": [...], "pages": [
-//   {"name": "essay", "url": "http://127.0.0.1:8000/essays/x/", "actions": ["click element #x", ...]}]}
+//   {"name": "essay", "url": "http://127.0.0.1:8000/essays/x/", "actions": ["click element #x", ...],
+//    "colorScheme": "dark"}]}   (actions and colorScheme are optional)
 // Output: {"versions": {...}, "results": {"essay": [{"code", "type", "message", "selector", "context"}]}}
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -22,6 +23,7 @@ try {
   for (const page of job.pages) {
     const tab = await browser.newPage();
     try {
+      if (page.colorScheme) await tab.emulateMediaFeatures([{ name: "prefers-color-scheme", value: page.colorScheme }]);
       const found = await pa11y(page.url, {
         browser,
         page: tab,
