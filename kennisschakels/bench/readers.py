@@ -37,6 +37,7 @@ from urllib.parse import unquote, urlsplit
 from kennisschakels.bench import baseline, corpus
 
 QUERY = "bodemenergie"   # a word of the corpus text: many results, as for a real topic
+SEARCH_TIMEOUT = 600     # seconds to wait for the first results
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -56,7 +57,8 @@ class Transfer:
 class SiteResult:
     visit: Transfer
     search: Transfer
-    results: int              # number of results the search box reported
+    results: int              # number of results the search box reported (-1: none in time)
+    seconds: float            # from the first key typed to the results shown
 
 
 @dataclass
@@ -166,6 +168,8 @@ def _total(requests: list, host: Host) -> Transfer:
 
 def measure(browser, host: Host, region: str, ours: bool) -> SiteResult:
     """A first visit to the region page in a fresh profile, then a first search from there."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     finished: list = []
     context.on("requestfinished", lambda request: finished.append(request))
@@ -176,22 +180,25 @@ def measure(browser, host: Host, region: str, ours: bool) -> SiteResult:
     page.wait_for_load_state("networkidle")
     visit = _total(finished, host)
     finished.clear()
-    if ours:
-        page.click("#ks-zoekveld")
-        page.keyboard.type(QUERY, delay=30)
-        page.wait_for_function("q => document.querySelector('.ks-zoeken__status').textContent.includes(q)",
-                               arg=QUERY, timeout=60000)
-        count = page.locator(".ks-zoeken__status").inner_text().split()[0]
-    else:
-        page.click(".md-search__input")
-        page.keyboard.type(QUERY, delay=30)
-        page.wait_for_function("() => /\\d+ overeenkomende|Geen overeenkomende|1 overeenkomend/.test("
-                               "document.querySelector('.md-search-result__meta').textContent)", timeout=120000)
-        count = page.locator(".md-search-result__meta").inner_text().split()[0]
+    field, status = ("#ks-zoekveld", ".ks-zoeken__status") if ours else (".md-search__input", ".md-search-result__meta")
+    page.click(field)
+    started = time.perf_counter()
+    page.keyboard.type(QUERY, delay=30)
+    # Ours announces 'N resultaten voor ...'; Material 'N overeenkomende documenten' once its
+    # worker has built the lunr index from search_index.json (which takes long on large sites).
+    done = ("q => document.querySelector('.ks-zoeken__status').textContent.includes(q)" if ours else
+            "() => /overeenkomend/.test(document.querySelector('.md-search-result__meta').textContent)")
+    try:
+        page.wait_for_function(done, arg=QUERY, timeout=SEARCH_TIMEOUT * 1000)
+        seconds = time.perf_counter() - started
+        count = page.locator(status).inner_text().split()[0]
+        found = int(count) if count.isdigit() else 0
+    except PlaywrightTimeout:
+        seconds, found = time.perf_counter() - started, -1
     page.wait_for_load_state("networkidle")
     search = _total(finished, host)
     context.close()
-    return SiteResult(visit, search, int(count) if count.isdigit() else 0)
+    return SiteResult(visit, search, found, seconds)
 
 
 def _build(root: Path, log: Path) -> None:
@@ -235,9 +242,14 @@ def run_size(browser, pages: int, work: Path, source: Path, seed: int, repeat: i
                         sum(p.stat().st_size for p in files), len(files),
                         material_index.stat().st_size if material_index.exists() else 0)
     progress(f"  {pages:>5} pagina's: bezoek {_kb(result.ours.visit.transferred)} / {_kb(result.baseline.visit.transferred)} kB, "
-             f"zoeken {_kb(result.ours.search.transferred)} / {_kb(result.baseline.search.transferred)} kB (ons / basis), "
-             f"index {result.index_median:.2f} s")
+             f"zoeken {_kb(result.ours.search.transferred)} / {_kb(result.baseline.search.transferred)} kB (ons / basis) "
+             f"in {_seconds(result.ours)} / {_seconds(result.baseline)} s, index {result.index_median:.2f} s")
     return result
+
+
+def _seconds(site: SiteResult) -> str:
+    text = f"{site.seconds:.1f}".replace(".", ",")
+    return text if site.results >= 0 else f"> {text}"
 
 
 def _kb(n: int) -> str:
@@ -247,8 +259,8 @@ def _kb(n: int) -> str:
 def table(results: list[SizeResult]) -> str:
     header = ["Pagina's", "Eerste bezoek ons (kB)", "waarvan zoekdata", "Eerste bezoek basis (kB)", "waarvan zoekdata",
               "Eerste zoekopdracht ons (kB)", "Eerste zoekopdracht basis (kB)", "Bezoek + zoeken ons / basis (kB)",
-              "Ongecomprimeerd ons / basis (kB)", "Pagefind-index (s)", "Pagefind-index (MB, bestanden)",
-              "search_index.json basis (MB)"]
+              "Ongecomprimeerd ons / basis (kB)", "Tot de resultaten ons / basis (s)", "Pagefind-index (s)",
+              "Pagefind-index (MB, bestanden)", "search_index.json basis (MB)"]
     rows = []
     for r in results:
         o, b = r.ours, r.baseline
@@ -258,6 +270,7 @@ def table(results: list[SizeResult]) -> str:
             _kb(o.search.transferred), _kb(b.search.transferred),
             f"{_kb(o.visit.transferred + o.search.transferred)} / {_kb(b.visit.transferred + b.search.transferred)}",
             f"{_kb(o.visit.uncompressed + o.search.uncompressed)} / {_kb(b.visit.uncompressed + b.search.uncompressed)}",
+            f"{_seconds(o)} / {_seconds(b)}",
             f"{r.index_median:.2f}".replace(".", ","),
             f"{r.index_bytes / 1e6:.1f} ({r.index_files})".replace(".", ","),
             f"{r.material_index_bytes / 1e6:.1f}".replace(".", ","),
