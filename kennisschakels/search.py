@@ -72,16 +72,17 @@ UNUSED_OUTPUT = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", 
                  "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
                  "wasm.unknown.pagefind")
 
-# What Pagefind 1.5.2 needs from a Content-Security-Policy, for the page that searches (measured
-# in Chromium by tests/browser/test_search_csp.py, with everything else the site's own):
-# - script-src 'self': our zoeken.js imports /pagefind/pagefind.js (an ES module) on first use;
-# - worker-src 'self': the search runs in a Web Worker started from /pagefind/pagefind-worker.js
-#   (a same-origin file, not a blob: URL); without worker-src, script-src applies;
-# - connect-src 'self': pagefind-entry.json, the WebAssembly, the index, filter and fragment
-#   files are fetched;
-# - 'wasm-unsafe-eval' in script-src: compiling the WebAssembly. The worker has its own policy
-#   (the response headers of pagefind-worker.js, none on a static host), but when a worker cannot
-#   start Pagefind falls back to the page itself, where a policy without it stops the search.
+# What Pagefind 1.5.2 needs from a Content-Security-Policy, measured in Chromium under a strict
+# policy (default-src 'none'; tests/browser/test_search_csp.py):
+# - script-src 'self': zoeken.js imports pagefind/pagefind.js (an ES module) when search opens;
+# - worker-src 'self' (or, without worker-src, script-src 'self'): the search runs in a Web Worker
+#   started from pagefind/pagefind-worker.js, a same-origin file (no blob: or data: URL);
+# - connect-src 'self' and script-src 'wasm-unsafe-eval': the fetches of pagefind-entry.json, the
+#   WebAssembly, the index, filter and fragment files, and compiling the WebAssembly. In the
+#   worker these follow the worker's own policy: a <meta> policy of the page does not reach it,
+#   a policy sent as an HTTP header with every file does. On the page itself they are needed when
+#   Pagefind falls back to searching there (no Worker in the browser, or worker-src blocks it):
+#   without them that fallback finds nothing.
 # Nothing else: no inline script or style, no eval, no blob: or data: URLs, no other host.
 CSP_NEEDS: dict[str, tuple[str, ...]] = {
     "script-src": ("'self'", "'wasm-unsafe-eval'"),
@@ -239,7 +240,8 @@ class SearchIndexError(RuntimeError):
 @dataclass(frozen=True)
 class IndexResult:
     pages: int
-    seconds: float
+    seconds: float              # wall clock
+    cpu_seconds: float          # user + system time of Pagefind (it uses every core)
     bytes: int                  # size of site/pagefind/ as published
     warnings: tuple[str, ...]   # what Pagefind reported (with --quiet: only warnings), once each
 
@@ -261,10 +263,10 @@ def build_index(site_dir: Path | str) -> IndexResult:
     output = site / OUTPUT_SUBDIR
     shutil.rmtree(output, ignore_errors=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run([*pagefind_command(), "--site", str(site), *PAGEFIND_ARGS], cwd=site, env=env,
                           capture_output=True, text=True)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
     if done.returncode != 0:
         raise SearchIndexError(f"Pagefind faalde (code {done.returncode}):\n{done.stdout}{done.stderr}")
     entry_file = output / "pagefind-entry.json"
@@ -278,4 +280,13 @@ def build_index(site_dir: Path | str) -> IndexResult:
         (output / name).unlink(missing_ok=True)
     size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
     warnings = tuple(dict.fromkeys(line.strip() for line in (done.stdout + done.stderr).splitlines() if line.strip()))
-    return IndexResult(languages[LANGUAGE]["page_count"], seconds, size, warnings)
+    return IndexResult(languages[LANGUAGE]["page_count"], seconds, cpu, size, warnings)
+
+
+def _children_cpu() -> float:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime

@@ -105,3 +105,11 @@ def test_the_fallback_on_the_page_needs_connect_src(browser, site_url):
     found, violations = search_under(browser, site_url, {**CSP_NEEDS, "connect-src": ("'none'",)}, workers=False)
     assert not found
     assert any(v.startswith("CSP: connect-src") and "/pagefind/" in v for v in violations), violations
+
+
+def test_in_the_worker_the_pages_meta_policy_does_not_apply(browser, site_url):
+    """The worker (a same-origin file) has its own policy: with a <meta> policy only script-src
+    'self' is needed on the page. A host that sends the policy as a header gives it to the worker
+    as well; that is why CSP_NEEDS keeps connect-src and 'wasm-unsafe-eval'."""
+    found, violations = search_under(browser, site_url, {"script-src": ("'self'",), "connect-src": ("'none'",)})
+    assert found and not any("/pagefind/" in v or "wasm" in v for v in violations), violations
