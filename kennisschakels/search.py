@@ -278,8 +278,10 @@ def build_index(site_dir: Path | str) -> IndexResult:
         raise SearchIndexError(f"De zoekindex is niet (alleen) Nederlands: {languages}")
     for name in UNUSED_OUTPUT:
         (output / name).unlink(missing_ok=True)
+    stabilised = stabilise_filters(output, LANGUAGE)
     size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
-    warnings = tuple(dict.fromkeys(line.strip() for line in (done.stdout + done.stderr).splitlines() if line.strip()))
+    reported = [line.strip() for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    warnings = tuple(dict.fromkeys([*reported, *stabilised]))
     return IndexResult(languages[LANGUAGE]["page_count"], seconds, cpu, size, warnings)
 
 
@@ -290,3 +292,141 @@ def _children_cpu() -> float:
         return 0.0
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+
+# -- the same index from the same site -----------------------------------------------------------
+# Pagefind 1.5.2 writes its filter files from a hash map (its own TODO: "Change filter indexes to
+# BTree to give them a stable hash"), so the order of the values in each filter file, the order of
+# the filters in the metadata file and therefore their names differ from one run to the next;
+# everything else it writes is the same each time. stabilise_filters() rewrites those files with
+# the values and filters sorted, named as Pagefind names them (a SHA-1 of the content), so that
+# two builds of the same site are byte-identical (tests/test_build.py). The files are gzip with
+# Pagefind's signature and CBOR inside; a file this code does not read back byte for byte is left
+# as it is, with a warning (which fails a strict build), e.g. after an upgrade of Pagefind.
+
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _cbor_head(major: int, value: int) -> bytes:
+    if value < 24:
+        return bytes([major << 5 | value])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes([major << 5 | info]) + value.to_bytes(size, "big")
+    raise ValueError("integer too large for CBOR")
+
+
+def _cbor_encode(value) -> bytes:
+    if isinstance(value, bool) or value is None:
+        return bytes([0xF5 if value is True else 0xF4 if value is False else 0xF6])
+    if isinstance(value, int):
+        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
+    if isinstance(value, bytes):
+        return _cbor_head(2, len(value)) + value
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+        return _cbor_head(3, len(data)) + data
+    if isinstance(value, list):
+        return _cbor_head(4, len(value)) + b"".join(_cbor_encode(v) for v in value)
+    if isinstance(value, dict):
+        return _cbor_head(5, len(value)) + b"".join(_cbor_encode(k) + _cbor_encode(v) for k, v in value.items())
+    raise TypeError(f"cannot encode {type(value).__name__} as CBOR")
+
+
+def _cbor_decode(data: bytes, at: int = 0):
+    first = data[at]
+    major, info, at = first >> 5, first & 31, at + 1
+    if major == 7:
+        simple = {20: False, 21: True, 22: None}
+        if info not in simple:
+            raise ValueError(f"unsupported CBOR simple value {info}")
+        return simple[info], at
+    if info < 24:
+        value = info
+    elif info in (24, 25, 26, 27):
+        size = 1 << (info - 24)
+        value, at = int.from_bytes(data[at:at + size], "big"), at + size
+    else:
+        raise ValueError("indefinite-length CBOR is not supported")
+    if major == 0:
+        return value, at
+    if major == 1:
+        return -1 - value, at
+    if major in (2, 3):
+        chunk = data[at:at + value]
+        return (bytes(chunk) if major == 2 else chunk.decode("utf-8")), at + value
+    if major == 4:
+        items = []
+        for _ in range(value):
+            item, at = _cbor_decode(data, at)
+            items.append(item)
+        return items, at
+    if major == 5:
+        mapping = {}
+        for _ in range(value):
+            key, at = _cbor_decode(data, at)
+            mapping[key], at = _cbor_decode(data, at)
+        return mapping, at
+    raise ValueError(f"unsupported CBOR major type {major}")
+
+
+def _read_bundle_file(path: Path):
+    import gzip
+
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(_SIGNATURE):
+        raise ValueError("no Pagefind signature")
+    body = raw[len(_SIGNATURE):]
+    value, end = _cbor_decode(body)
+    if end != len(body) or _cbor_encode(value) != body:
+        raise ValueError("not read back byte for byte")
+    return value
+
+
+def _write_bundle_file(path: Path, body: bytes) -> None:
+    import gzip
+
+    path.write_bytes(gzip.compress(_SIGNATURE + body, 9, mtime=0))
+
+
+def _pagefind_hash(language: str, body: bytes, digits: int, taken: set[str] = frozenset()) -> str:
+    """Pagefind's name for a file: language, '_', the start of the SHA-1 in hex (Pagefind writes
+    each byte without leading zero), longer when the short name is taken."""
+    import hashlib
+
+    full = "".join(f"{b:x}" for b in hashlib.sha1(body).digest())
+    while f"{language}_{full[:digits]}" in taken and digits < len(full):
+        digits += 1
+    return f"{language}_{full[:digits]}"
+
+
+def stabilise_filters(output: Path, language: str) -> list[str]:
+    """Rewrite the filter files and the metadata file of ``output`` (a Pagefind bundle) in a
+    stable order; returns warnings (nothing when all went well)."""
+    entry_file = output / "pagefind-entry.json"
+    entry_text = entry_file.read_text(encoding="utf-8")
+    old_meta = json.loads(entry_text)["languages"][language]["hash"]
+    meta_file = output / f"pagefind.{old_meta}.pf_meta"
+    try:
+        meta = _read_bundle_file(meta_file)
+        filters = [(name, _read_bundle_file(output / "filter" / f"{old}.pf_filter")) for name, old in meta[3]]
+    except (OSError, ValueError, IndexError, TypeError) as error:
+        return [f"filterbestanden niet op een vaste volgorde gezet ({error}); de zoekindex kan per bouw verschillen"]
+    taken: set[str] = set()
+    renamed = []
+    for (name, old), (_, content) in zip(meta[3], filters):
+        content[1] = sorted(([value, sorted(pages)] for value, pages in content[1]), key=lambda item: item[0])
+        body = _cbor_encode(content)
+        new = _pagefind_hash(language, body, len(language) + 5, taken)  # as Pagefind: nl_ and 7 digits
+        taken.add(new)
+        (output / "filter" / f"{old}.pf_filter").unlink()
+        _write_bundle_file(output / "filter" / f"{new}.pf_filter", body)
+        renamed.append([name, new])
+    meta[3] = sorted(renamed)
+    body = _cbor_encode(meta)
+    new_meta = _pagefind_hash(language, body, len(language) + 8)  # nl_ and 10 digits
+    meta_file.unlink()
+    _write_bundle_file(output / f"pagefind.{new_meta}.pf_meta", body)
+    entry_file.write_text(entry_text.replace(f'"{old_meta}"', f'"{new_meta}"'), encoding="utf-8")
+    return []

@@ -132,3 +132,33 @@ def test_the_benchmark_baseline_keeps_materials_own_search(tmp_path):
     overrides = tmp_path / "baseline" / "overrides"
     assert (overrides / "main.html").is_file()
     assert not (overrides / "partials" / "header.html").exists() and not (overrides / "partials" / "search.html").exists()
+
+
+def test_filter_files_are_rewritten_in_a_stable_order(built_site, tmp_path):
+    """Pagefind 1.5.2 orders filter values by a hash map: two runs differ. After
+    stabilise_filters two runs over the same site are byte-identical, and Pagefind can still
+    read every file (checked in the browser by tests/browser/test_search.py)."""
+    import shutil
+
+    runs = []
+    for name in ("a", "b"):
+        site = shutil.copytree(built_site, tmp_path / name)
+        result = search.build_index(site)
+        assert result.warnings == ()
+        bundle = site / "pagefind"
+        runs.append({p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()})
+    assert runs[0] == runs[1]
+    meta = [name for name in runs[0] if name.endswith(".pf_meta")]
+    assert len(meta) == 1 and re.fullmatch(r"pagefind\.nl_[0-9a-f]{10}\.pf_meta", meta[0])
+    filters = [name for name in runs[0] if name.startswith("filter/")]
+    assert len(filters) == 4 and all(re.fullmatch(r"filter/nl_[0-9a-f]{7}\.pf_filter", n) for n in filters)
+
+
+def test_cbor_round_trip_and_a_file_it_cannot_read_is_left_alone(tmp_path):
+    value = ["1.5.2", [["nl_abc", 12], ["nl_def", 70000]], [], [["regio", "nl_1234567"]], [], ["title"], {"a": True}]
+    assert search._cbor_decode(search._cbor_encode(value)) == (value, len(search._cbor_encode(value)))
+    (tmp_path / "pagefind-entry.json").write_text('{"languages":{"nl":{"hash":"nl_0"}}}', encoding="utf-8")
+    (tmp_path / "pagefind.nl_0.pf_meta").write_bytes(b"not gzip")
+    warnings = search.stabilise_filters(tmp_path, "nl")
+    assert len(warnings) == 1 and "vaste volgorde" in warnings[0]
+    assert (tmp_path / "pagefind.nl_0.pf_meta").read_bytes() == b"not gzip"

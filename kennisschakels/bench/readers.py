@@ -196,8 +196,8 @@ def measure(browser, host: Host, region: str, ours: bool) -> SiteResult:
     try:
         page.wait_for_function(done, arg=QUERY, timeout=SEARCH_TIMEOUT * 1000)
         seconds = time.perf_counter() - started
-        count = page.locator(status).inner_text().split()[0]
-        found = int(count) if count.isdigit() else 0
+        count = re.match(r"(\d+)(k?)", page.locator(status).inner_text())  # Material writes 2000 as '2k'
+        found = int(count[1]) * (1000 if count[2] else 1) if count else 0
     except PlaywrightTimeout:
         seconds, found = time.perf_counter() - started, -1
     page.wait_for_load_state("networkidle")
