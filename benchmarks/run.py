@@ -45,7 +45,7 @@ class SizeResult:
     pages: int
     counts: dict[str, int]
     runs: dict[str, list[Measurement]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
-    search_index: dict[str, int] = field(default_factory=dict)  # bytes of site/search/search_index.json
+    search_index: dict[str, int] = field(default_factory=dict)  # bytes of search/search_index.json or pagefind/
     output: dict[str, int] = field(default_factory=dict)        # bytes of everything in site/
 
     def seconds(self, variant: str) -> float:
@@ -96,8 +96,9 @@ def run_size(pages: int, repeat: int, work: Path, source: Path, seed: int, progr
             progress(f"  {pages:>5} pagina's, herhaling {number}/{repeat}, {LABELS[variant]:<24} "
                      f"{m.seconds:7.2f} s (cpu {m.cpu_seconds:7.2f} s)  {m.peak_kb / 1024:7.1f} MB")
     for variant, (cwd, _) in (("ours", places["ours"]), ("baseline", places["baseline"])):
-        index = cwd / "site" / "search" / "search_index.json"
-        result.search_index[variant] = index.stat().st_size if index.exists() else 0
+        index, bundle = cwd / "site" / "search" / "search_index.json", cwd / "site" / "pagefind"
+        result.search_index[variant] = (index.stat().st_size if index.exists()
+                                        else tree_bytes(bundle) if bundle.is_dir() else 0)
         result.output[variant] = tree_bytes(cwd / "site")
     return result
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kennisschakels import derive, views
+from kennisschakels import derive, search, views
 from kennisschakels.context import Context
 from kennisschakels.model.entry import Entry
 from kennisschakels.render import has_template, render
@@ -57,10 +57,15 @@ class PageMarkdown:
         """The page's Markdown without front-matter."""
         ctx = self.ctx
         view = views.ENTRY_VIEWS.get(entry.type.name, lambda c, e: {"entry": e})(ctx, entry)
+        # Derived sections: their lists of links belong, in search, to the pages they link to.
+        derived = search.ignore_link_lists
         parts = []
+        aliases = search.aliases_html(search.search_facets(entry))
+        if aliases:
+            parts.append(aliases)
         top = _template(entry, "top")
         if top:
-            parts.append(render(top, entry.uri, **view))
+            parts.append(derived(render(top, entry.uri, **view)))
         elif entry.type.name != "page":
             parts.append(render("derived/_facts.md", entry.uri, facts=views.facts(entry)))
         body = entry.body.strip("\n")
@@ -69,8 +74,9 @@ class PageMarkdown:
         parts.append(body)
         bottom = _template(entry, "bottom")
         if bottom:
-            parts.append(render(bottom, entry.uri, **view))
-        parts.append(render("derived/_standard.md", entry.uri, **views.standard(ctx, entry)))
+            parts.append(derived(render(bottom, entry.uri, **view)))
+        parts.append(derived(render("derived/_standard.md", entry.uri, **views.standard(ctx, entry))))
+        parts.append(search.search_markdown(entry))
         if self.glossary:
             parts.append(self.glossary)
         return "\n\n".join(part.strip("\n") for part in parts if part.strip()) + "\n"
