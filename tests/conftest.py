@@ -16,9 +16,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kennisschakels.load import check as check_tree
-from kennisschakels.model.examples import example_tree
+from kennisschakels.model.examples import document, example_tree
 from kennisschakels.settings import load_settings
 from kennisschakels.site import Site, load_site
 
@@ -41,6 +42,18 @@ MINIMAL: dict[str, str] = example_tree()
 
 def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "slow: runs one or more real MkDocs builds (seconds each)")
+
+
+def edit(text: str, body: str | None = None, **changes) -> str:
+    """A file's text with front-matter keys set (``None``: removed) and, if given, a new body."""
+    _, front, rest = text.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    for key, value in changes.items():
+        if value is None:
+            meta.pop(key, None)
+        else:
+            meta[key] = value
+    return document(meta, rest.strip("\n") if body is None else body)
 
 
 def write(root: Path, files: dict[str, str | bytes]) -> None:
