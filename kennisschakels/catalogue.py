@@ -30,8 +30,9 @@ class Catalogue:
         self._by_id = {(e.type.name, e.id): e for e in entries}
         self._by_uri = {e.uri: e for e in entries}
         # Files that exist but did not validate: their own problems are reported; links to them are not.
-        self._broken_ids = {(p.type.name, p.id) for p in broken or []}
-        self._broken_uris = {p.path.removeprefix("docs/") for p in broken or []}
+        self._broken = broken or []
+        self._broken_ids = {(p.type.name, p.id) for p, _ in self._broken}
+        self._broken_uris = {p.path.removeprefix("docs/") for p, _ in self._broken}
         self._rank = {e: rank for items in self._by_type.values() for rank, e in enumerate(items)}
         # Reverse references: (type, id) -> [(referring entry, key)].
         self._referrers: dict[tuple[str, str], list[tuple[Entry, str]]] = {}
@@ -77,6 +78,22 @@ class Catalogue:
                                                 + did_you_mean(ref.document, self.ids("document"))))
                 else:
                     self._referrers.setdefault(("document", ref.document), []).append((entry, "sources"))
+        problems += self._check_broken_references()
+        return problems
+
+    def _check_broken_references(self) -> list[Problem]:
+        """The ids a file with other problems refers to are checked too: every problem at once."""
+        problems = []
+        for place, source in self._broken:
+            for spec in place.type.refs:
+                value = source.meta.get(spec.name)
+                for index, target_id in enumerate(value if isinstance(value, list) else []):
+                    if isinstance(target_id, str) and self.get(spec.ref, target_id) is None \
+                            and (spec.ref, target_id) not in self._broken_ids:
+                        problems.append(Problem(place.path, source.line(spec.name, index), spec.name,
+                                                f"{self.types[spec.ref].labels.unknown} '{target_id}'",
+                                                f"verwacht een id uit {self.types.folders()[spec.ref]}"
+                                                + did_you_mean(target_id, self.ids(spec.ref))))
         return problems
 
     def all(self) -> list[Entry]:

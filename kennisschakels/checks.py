@@ -8,7 +8,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from kennisschakels import safety, scaffolds
+from kennisschakels import anchors, safety, scaffolds
 from kennisschakels.catalogue import Catalogue
 from kennisschakels.model.entry import Entry
 from kennisschakels.problems import Problem, did_you_mean
@@ -30,10 +30,11 @@ FORMAT_NAMES = {b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"RI
 
 def check_catalogue(catalogue: Catalogue) -> list[Problem]:
     problems: list[Problem] = []
+    anchor_cache: dict[Entry, set[str]] = {}  # anchors of the pages that links point into, for this run
     for entry in catalogue.all():
         for rule in entry.type.rules:
             problems.extend(rule(entry))
-        problems.extend(_check_body(catalogue, entry))
+        problems.extend(_check_body(catalogue, entry, anchor_cache))
     for type_ in catalogue.types:
         for key in type_.unique:
             problems.extend(_check_unique(catalogue, type_.name, key))
@@ -62,17 +63,23 @@ def blank_code(body: str) -> str:
     return FENCE.sub(lambda m: "\n" * m[0].count("\n"), body)
 
 
-def _check_body(catalogue: Catalogue, entry: Entry) -> list[Problem]:
+def _check_body(catalogue: Catalogue, entry: Entry, cache: dict) -> list[Problem]:
     body = blank_code(entry.body)
     first = entry.file.body_line
     problems = safety.check_markdown(entry.path, entry.body, first)
     problems += safety.check_front_matter(entry)
     problems += scaffolds.placeholder_problems(entry.path, entry.file.meta, entry.body, first)
+    derived = {h.casefold() for h in _derived_headings(entry)}
     for match in ATX.finditer(body):
+        line = first + body.count("\n", 0, match.start())
+        text, _ = anchors.heading_text(match[2])
         if len(match[1]) == 1:
-            line = first + body.count("\n", 0, match.start())
             problems.append(Problem(entry.path, line, "inhoud", f"kop van niveau 1 ('# {match[2]}')",
-                                    "de paginatitel komt uit 'title'; begin kopjes in de tekst met '## '"))
+                                    "de paginatitel komt uit 'title' en staat al bovenaan; begin kopjes in de tekst "
+                                    "met '## '"))
+        elif text.casefold() in derived:
+            problems.append(Problem(entry.path, line, "inhoud", f"de kop '{text}' maakt de site zelf al op deze pagina",
+                                    "kies een andere kop; wat onder de kop van de site staat, komt uit de gegevens"))
     for match in IMAGE.finditer(body):
         line = first + body.count("\n", 0, match.start())
         src = match[2] or match[3]
@@ -86,13 +93,24 @@ def _check_body(catalogue: Catalogue, entry: Entry) -> list[Problem]:
             problems.append(Problem(entry.path, line, "inhoud", "afbeelding zonder beschrijving (alt)",
                                     "gebruik ![beschrijving](bestand.png)"))
         if not EXTERNAL.match(src):
-            problems.extend(_missing_target(catalogue, entry, line, src))
+            problems.extend(_missing_target(catalogue, entry, line, src, cache))
     for match in LINK.finditer(body):
         if body[max(0, match.start() - 1):match.start()] == "!" or _is_image(body, match.start()):
             continue
         line = first + body.count("\n", 0, match.start())
-        problems.extend(_missing_target(catalogue, entry, line, match[1]))
+        problems.extend(_missing_target(catalogue, entry, line, match[1], cache))
     return problems
+
+
+def _derived_headings(entry: Entry) -> tuple[str, ...]:
+    overview = entry.overview if entry.type.name == "page" else ""
+    return anchors.derived_headings(entry.type.name, overview or "")
+
+
+def _anchors(entry: Entry, cache: dict) -> set[str]:
+    if entry not in cache:
+        cache[entry] = anchors.anchors(blank_code(entry.body), _derived_headings(entry))
+    return cache[entry]
 
 
 def _is_image(body: str, bracket_end: int) -> bool:
@@ -101,16 +119,22 @@ def _is_image(body: str, bracket_end: int) -> bool:
     return start > 0 and body[start - 1] == "!"
 
 
-def _missing_target(catalogue: Catalogue, entry: Entry, line: int, link: str) -> list[Problem]:
+def _missing_target(catalogue: Catalogue, entry: Entry, line: int, link: str, cache: dict) -> list[Problem]:
     """Relative links point at pages and files that exist (in Dutch, with the path to write)."""
     target = link.split("#", 1)[0].split("?", 1)[0]
-    if not target or EXTERNAL.match(link):
+    if EXTERNAL.match(link) or (not target and "#" not in link):
         return []
     if target.startswith("/"):
         return [Problem(entry.path, line, "inhoud", f"link met een absoluut pad ({target})",
                         "gebruik een pad ten opzichte van deze pagina, bijv. ../leerthemas/schaalniveau.md")]
+    fragment = link.split("#", 1)[1] if "#" in link else ""
+    if not target:
+        return _missing_anchor(entry, entry, line, fragment, cache) if fragment else []
     uri = posixpath.normpath(posixpath.join(posixpath.dirname(entry.uri), target))
     if target.endswith(".md"):
+        page = catalogue.by_uri(uri)
+        if page is not None and fragment:
+            return _missing_anchor(entry, page, line, fragment, cache)
         if not catalogue.exists(uri):
             suggestion = did_you_mean(uri, catalogue.uris())
             if suggestion:
@@ -122,6 +146,16 @@ def _missing_target(catalogue: Catalogue, entry: Entry, line: int, link: str) ->
         return [Problem(entry.path, line, "inhoud", f"link naar een bestand dat niet bestaat ({target})",
                         "zet het bestand in de repository naast de pagina, of controleer het pad")]
     return []
+
+
+def _missing_anchor(entry: Entry, page: Entry, line: int, fragment: str, cache: dict) -> list[Problem]:
+    known = _anchors(page, cache)
+    if fragment in known:
+        return []
+    where = "op deze pagina" if page is entry else f"op {posixpath.relpath(page.uri, posixpath.dirname(entry.uri) or '.')}"
+    return [Problem(entry.path, line, "inhoud", f"link naar een kop die niet bestaat (#{fragment}) {where}",
+                    "gebruik het anker van een bestaande kop: kleine letters, spaties als streepjes"
+                    + did_you_mean(fragment, known))]
 
 
 def check_files(catalogue: Catalogue) -> list[Problem]:

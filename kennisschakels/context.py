@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kennisschakels.catalogue import Catalogue
-from kennisschakels.contribute import Repository
+from kennisschakels.repository import Repository
 from kennisschakels.settings import Settings
 
 

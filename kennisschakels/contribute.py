@@ -1,4 +1,4 @@
-"""Helping regions contribute: new files from the templates, GitHub links, CODEOWNERS."""
+"""Helping regions contribute: new files from the templates, and CODEOWNERS from the regions."""
 
 from __future__ import annotations
 
@@ -6,24 +6,18 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlencode
 
 from kennisschakels.catalogue import Catalogue
 from kennisschakels.classify import slug
 from kennisschakels.load import check
 from kennisschakels.problems import Problem
+from kennisschakels.repository import set_list
 from kennisschakels.scaffolds import scaffold_types, template
-from kennisschakels.settings import Settings
+
 
 def _set_key(text: str, key: str, value: str) -> str:
     """Replace a top-level key's value in template front-matter (the key must be present)."""
     return re.sub(rf"(?m)^{key}:.*$", lambda _: f"{key}: {value}", text, count=1)
-
-
-def _set_list(text: str, key: str, values: list[str]) -> str:
-    """Fill a list key that the template has as 'key: []' or with example items."""
-    items = "".join(f"\n  - {v}" for v in values)
-    return re.sub(rf"(?m)^{key}:(?: \[\])?(?:\n  - .*)*$", lambda _: f"{key}:{items}", text, count=1)
 
 
 def _uncomment(text: str, key: str, value: str) -> str:
@@ -61,12 +55,12 @@ def scaffold(root: Path, kind: str, title: str, region: str | None = None, descr
     if description:
         text = _set_key(text, "description", _quote(description))
     if themes:
-        text = _set_list(text, "themes", themes)
+        text = set_list(text, "themes", themes)
         text = re.sub(r"(?m)^# Minstens één leerthema.*\n", "", text)
     if given_date and "date" in type_.field_map and not type_.path.dated:
         text = _uncomment(text, "date", given_date)
     if kind == "sessie" and region:
-        text = _set_list(text, "regions", [region])
+        text = set_list(text, "regions", [region])
     created_dirs = [p for p in reversed(target.parents) if not p.exists()]
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -78,46 +72,6 @@ def scaffold(root: Path, kind: str, title: str, region: str | None = None, descr
         for folder in reversed(created_dirs):
             folder.rmdir()
     return Scaffolded(path, mine)
-
-
-@dataclass(frozen=True)
-class Repository:
-    """Where the content lives on GitHub, derived from repo_url and edit_uri."""
-
-    url: str
-    branch: str = "main"
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> "Repository | None":
-        if not settings.repo_url or "github.com" not in settings.repo_url:
-            return None
-        parts = (settings.edit_uri or "").strip("/").split("/")
-        branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
-        return cls(settings.repo_url.rstrip("/"), branch)
-
-    def file_url(self, path: str) -> str:
-        return f"{self.url}/blob/{self.branch}/{quote(path)}"
-
-    def edit_url(self, path: str) -> str:
-        return f"{self.url}/edit/{self.branch}/{quote(path)}"
-
-    def new_file_url(self, folder: str, filename: str, value: str) -> str:
-        """GitHub's web editor, opened on a new file pre-filled with ``value``."""
-        query = urlencode({"filename": filename, "value": value}, quote_via=quote)
-        return f"{self.url}/new/{self.branch}/{quote(folder)}?{query}"
-
-
-def new_file_link(repository: Repository, kind: str, region: str) -> str:
-    """The web editor on a new file of a scaffold kind in a region's folder, pre-filled with its
-    template (and the region, for a session). The file name keeps capitals, which the check
-    refuses, so a contributor cannot forget to rename it."""
-    type_ = scaffold_types()[kind]
-    text = template(kind)
-    if kind == "sessie":
-        text = _set_list(text, "regions", [region])
-    folder = type_.path.folder.format(region=region)
-    filename = ("JJJJ-MM-DD-KORTE-NAAM.md" if type_.path.dated else "KORTE-NAAM.md")
-    return repository.new_file_url(folder, filename, text)
 
 
 def codeowners(catalogue: Catalogue, default_owner: str) -> str:

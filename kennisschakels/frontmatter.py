@@ -41,6 +41,7 @@ class Source:
     item_lines: dict[str, list[int]] = field(default_factory=dict)  # lines of list items
     body: str = ""
     body_line: int = 1                          # file line where the body starts
+    unreadable: set[str] = field(default_factory=set)  # keys whose YAML could not be read (already reported)
 
     def line(self, key: str, index: int | None = None) -> int:
         if index is not None and index < len(self.item_lines.get(key, [])):
@@ -63,39 +64,83 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
                                 "zet na de gegevens een regel met alleen '---'")]
     source.body = "\n".join(lines[end + 1:])
     source.body_line = end + 2
-    yaml_text = "\n".join(lines[1:end])
+    yaml_lines = lines[1:end]
+    problems = _read_into(source, yaml_lines, first_line=2)
+    if problems and problems[0].wrong.startswith("YAML-fout") and len(yaml_lines) > 1:
+        # One mistake should not hide the rest: read every top-level key on its own.
+        problems = _recover(source, yaml_lines)
+    return source, problems
+
+
+_TOP_KEY = re.compile(r"^[^\s#\-][^:]*:")
+
+
+def _recover(source: Source, yaml_lines: list[str]) -> list[Problem]:
+    """Read the front-matter key by key after a YAML error: the keys that can be read are kept (and
+    checked as usual); each block that cannot be read gets its own message."""
+    starts = [i for i, line in enumerate(yaml_lines) if _TOP_KEY.match(line)] or [0]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    problems: list[Problem] = []
+    for number, start in enumerate(starts):
+        stop = starts[number + 1] if number + 1 < len(starts) else len(yaml_lines)
+        block = yaml_lines[start:stop]
+        if not any(line.strip() and not line.lstrip().startswith("#") for line in block):
+            continue
+        part = Source(source.path)
+        found = _read_into(part, block, first_line=start + 2)
+        if found and found[0].wrong.startswith("YAML-fout"):
+            key = block[0].split(":", 1)[0].strip() if _TOP_KEY.match(block[0]) else ""
+            if key:
+                source.unreadable.add(key)
+            problems.extend(found)
+            continue
+        problems.extend(found)
+        for key, value in part.meta.items():
+            if key in source.meta:
+                problems.append(Problem(source.path, part.key_lines[key], key, "staat er twee keer in",
+                                        "gebruik elke sleutel één keer"))
+            source.meta[key] = value
+        source.key_lines.update(part.key_lines)
+        source.item_lines.update(part.item_lines)
+    return problems
+
+
+def _read_into(source: Source, yaml_lines: list[str], first_line: int) -> list[Problem]:
+    """Parse YAML lines (the first is file line ``first_line``) into ``source``; syntax problems."""
+    path, offset = source.path, first_line
+    yaml_text = "\n".join(yaml_lines)
     fast = _fast_compose(yaml_text)
     loader = _Loader(yaml_text) if fast is None else None
     try:
         node = loader.get_single_node() if loader else fast[0]
         if node is None:
-            return source, [Problem(path, 1, "front-matter", "is leeg",
-                                    "vul minstens title en description in")]
+            return [Problem(path, 1, "front-matter", "is leeg", "vul minstens title en description in")]
         if not isinstance(node, yaml.MappingNode):
-            return source, [Problem(path, 2, "front-matter", "is geen lijst van sleutels met waarden",
-                                    "schrijf elke regel als 'sleutel: waarde'")]
+            return [Problem(path, offset, "front-matter", "is geen lijst van sleutels met waarden",
+                            "schrijf elke regel als 'sleutel: waarde'")]
         data = loader.construct_document(node) if loader else fast[1]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = (mark.line + 2) if mark else 1
-        return source, [Problem(path, line, "front-matter", f"YAML-fout: {_dutch_yaml(error)}",
-                                "controleer inspringing, dubbele punten en aanhalingstekens op deze regel of de regel erboven")]
+        line = (mark.line + offset) if mark else offset
+        return [Problem(path, line, "front-matter", f"YAML-fout: {_dutch_yaml(error)}",
+                        "controleer inspringing, dubbele punten en aanhalingstekens op deze regel of de regel erboven")]
     except yaml.YAMLError as error:  # pragma: no cover - non-marked errors are rare
-        return source, [Problem(path, 1, "front-matter", f"YAML-fout: {error}", "controleer de gegevens")]
+        return [Problem(path, offset, "front-matter", f"YAML-fout: {error}", "controleer de gegevens")]
     finally:
         if loader:
             loader.dispose()
     problems = []
     for key_node, value_node in node.value:
-        key = key_node.value
+        key = str(key_node.value)
         if key in source.key_lines:
-            problems.append(Problem(path, key_node.start_mark.line + 2, str(key), "staat er twee keer in",
+            problems.append(Problem(path, key_node.start_mark.line + offset, key, "staat er twee keer in",
                                     "gebruik elke sleutel één keer"))
-        source.key_lines[str(key)] = key_node.start_mark.line + 2
+        source.key_lines[key] = key_node.start_mark.line + offset
         if isinstance(value_node, yaml.SequenceNode):
-            source.item_lines[str(key)] = [item.start_mark.line + 2 for item in value_node.value]
+            source.item_lines[key] = [item.start_mark.line + offset for item in value_node.value]
     source.meta = {str(k): v for k, v in data.items()}
-    return source, problems
+    return problems
 
 
 def _fast_compose(yaml_text: str) -> tuple[yaml.Node | None, object] | None:

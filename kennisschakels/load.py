@@ -11,7 +11,7 @@ from pathlib import Path
 from kennisschakels import checks, files
 from kennisschakels.catalogue import Catalogue
 from kennisschakels.classify import Place, classify
-from kennisschakels.frontmatter import parse
+from kennisschakels.frontmatter import Source, parse
 from kennisschakels.model.declarations import TYPES
 from kennisschakels.model.entry import Entry
 from kennisschakels.model.types import Registry
@@ -19,7 +19,7 @@ from kennisschakels.problems import ContentError, Problem
 from kennisschakels.validation import validate_fields
 
 
-def read_entries(root: Path, types: Registry) -> tuple[list[Entry], list[Place], list[str], list[Problem]]:
+def read_entries(root: Path, types: Registry) -> tuple[list[Entry], list[tuple[Place, Source]], list[str], list[Problem]]:
     """Every content file as an entry. Files whose keys have problems are reported and left out,
     but their places are kept, so links and references to them are not reported as well."""
     found = files.walk(root)
@@ -37,13 +37,14 @@ def read_entries(root: Path, types: Registry) -> tuple[list[Entry], list[Place],
             problems.extend(place)
             continue
         if syntax and not source.meta:
-            broken.append(place)
+            broken.append((place, source))
             continue  # nothing to validate: the parser has said why
         defaults = {"date": place.date.iso} if place.date and "date" in place.type.field_map else {}
         data, field_problems = validate_fields(place.type, source, defaults)
-        problems.extend(field_problems)
-        if data is None:
-            broken.append(place)
+        # A key whose YAML could not be read is reported once, not also as missing.
+        problems.extend(p for p in field_problems if p.key not in source.unreadable)
+        if syntax or data is None:
+            broken.append((place, source))
             continue
         entries.append(Entry(place.type, place.id, source, data, place.owner_id))
         if place.date and source.meta.get("date") not in (None, place.date.iso):

@@ -9,31 +9,16 @@ templates of their own show a standard facts block, so a newly declared type wor
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kennisschakels import derive, views
 from kennisschakels.context import Context
 from kennisschakels.model.entry import Entry
-from kennisschakels.render import has_template, render, template_source
-
-_HEADING = re.compile(r"^#{2,6} ([^{\n]+?)\s*(?:\{.*\})?$", re.M)
+from kennisschakels.render import has_template, render
 
 
 def _template(entry: Entry, position: str) -> str | None:
     name = f"derived/{entry.type.name}-{position}.md"
     return name if has_template(name) else None
-
-
-@cache
-def derived_headings(type_name: str) -> frozenset[str]:
-    """The fixed headings a type's derived sections add to its pages (a body must not repeat them)."""
-    found = set()
-    for position in ("top", "bottom"):
-        name = f"derived/{type_name}-{position}.md"
-        if has_template(name):
-            found.update(h.strip() for h in _HEADING.findall(template_source(name)) if "{{" not in h)
-    found.update(h.strip() for h in _HEADING.findall(template_source("derived/_standard.md")))
-    return frozenset(found)
 
 
 def abbreviations(ctx: Context) -> str:

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from kennisschakels import calendar, derive, feeds
 from kennisschakels.context import Context
-from kennisschakels.contribute import new_file_link
+from kennisschakels.repository import new_file_link
 from kennisschakels.dates import PartialDate
 from kennisschakels.model.declarations import INDICATORS, LESSON_SOURCE, THEME_CATEGORY
 from kennisschakels.model.entry import Entry

@@ -47,9 +47,25 @@
       form.appendChild(field);
     });
     if (!Object.keys(selects).length) return;
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "md-button ks-filter-reset";
+    reset.textContent = "Alle filters wissen";
+    reset.addEventListener("click", function () {
+      Object.keys(selects).forEach(function (key) { selects[key].value = ""; });
+      apply();
+      var first = selects[Object.keys(selects)[0]];
+      if (first) first.focus();
+    });
+    form.appendChild(reset);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    var empty = document.createElement("p");
+    empty.className = "ks-filter-empty";
+    empty.hidden = true;
+    empty.textContent = "Geen resultaten met deze filters. Kies een andere waarde of wis de filters.";
     container.parentNode.insertBefore(form, container);
     container.parentNode.insertBefore(status, container);
+    container.parentNode.insertBefore(empty, container);
 
     function apply() {
       var shown = 0;
@@ -64,7 +80,10 @@
       Array.prototype.forEach.call(container.querySelectorAll(".ks-group"), function (group) {
         group.hidden = !group.querySelector(".ks-item:not([hidden])");
       });
-      status.textContent = shown + " van " + items.length + " getoond";
+      var filtered = Object.keys(selects).some(function (key) { return selects[key].value; });
+      status.textContent = shown + " van " + items.length + " getoond" + (shown === 0 ? ": geen resultaten" : "");
+      empty.hidden = shown !== 0;
+      reset.hidden = !filtered;
       var url = new URL(window.location.href);
       Object.keys(selects).forEach(function (key) {
         if (selects[key].value) url.searchParams.set(key, selects[key].value);
