@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, build, copy_repo
-from kennisschakels import derive, load_catalogue
+from conftest import EPOCH, ROOT, build, cli, copy_repo
+from kennisschakels import derive
 from kennisschakels.report import load_reports, web
 from kennisschakels.report.pdf import report_html
+from kennisschakels.site import load_site
 
 PDF = "rapportages/tussenrapportage-2022.pdf"
 WEB = "rapportages/tussenrapportage-2022"
@@ -36,9 +37,8 @@ def words(text: str) -> str:
 
 
 def report_command(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """The documented command, with the same fixed date as the shared site build."""
-    return subprocess.run([sys.executable, "-m", "kennisschakels.report", "build", *args], cwd=root,
-                          capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+    """The documented command (``python -m kennisschakels rapport``), with the shared build's fixed date."""
+    return cli(root, "rapport", *args, env=EPOCH)
 
 
 def running_header(text: str) -> str:
@@ -48,8 +48,18 @@ def running_header(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def catalogue():
-    return load_catalogue(ROOT)
+def ctx():
+    """The real repository's checked content and settings (what the site and the PDF are made from)."""
+    return load_site(ROOT).ctx
+
+
+@pytest.fixture(scope="session")
+def catalogue(ctx):
+    return ctx.catalogue
+
+
+def context_of(root: Path):
+    return load_site(root).ctx
 
 
 @pytest.fixture(scope="session")
@@ -134,21 +144,21 @@ def _between(pages: list[str], start: str, end: str) -> str:
 
 def test_table_1_lists_every_participating_region_with_its_questions(pages, catalogue):
     table = flat(_between(pages, "Tabel 1:", "Tabel 2:"))
-    participating = [r for r in derive.regions(catalogue) if r.meta["status"] == "participating"]
+    participating = [r for r in catalogue.of("region") if r.status == "participating"]
     assert len(participating) == 7
     for region in participating:
         assert flat(region.title) in table, region.id
-        for question in region.meta["questions"]:
+        for question in region.questions:
             assert flat(question) in table, (region.id, question)
 
 
 def test_table_2_lists_every_theme_with_regions_sessions_and_experts(pages, catalogue):
     table = flat(_between(pages, "Tabel 2:", "inspiratiesessies in deze tabel"))
-    themes = derive.themes(catalogue)
+    themes = catalogue.of("theme")
     assert len(themes) == 8
     for theme in themes:
         assert flat(theme.title) in table, theme.id
-        for person in catalogue.resolve(theme, "experts"):
+        for person in theme.experts:
             assert flat(person.title) in table, (theme.id, person.id)
         for region in derive.adopting_regions(catalogue, theme):
             assert flat(region.title) in table, (theme.id, region.id)
@@ -183,9 +193,9 @@ def test_links_inside_the_pdf_go_to_places_in_the_pdf(pdf, toc):
     assert all(uri.startswith("https://") for uri in external)
 
 
-def test_pdf_html_keeps_words_of_links_to_pages_outside_the_report(catalogue):
-    report = load_reports(catalogue)[0]
-    document = report_html(report, catalogue)
+def test_pdf_html_keeps_words_of_links_to_pages_outside_the_report(ctx):
+    report = ctx.reports[0]
+    document = report_html(report, ctx)
     assert not re.search(r'href="(?!#|https://)', document), "a link that does not work in a PDF"
     # Tabel 1 names the regions, but region pages are not in the report: their names stay, as plain text.
     assert "<td>Twente</td>" in document and not re.search(r"<a [^>]*>Twente</a>", document)
@@ -213,6 +223,7 @@ def test_web_report_has_chapters_in_order_with_previous_next_and_the_pdf(built_s
     assert not (built_site / "rapportages" / "tussenrapportage-2022.yml").exists()
 
 
+@pytest.mark.slow
 def test_bad_definition_fails_with_file_line_and_key(tmp_path):
     root = copy_repo(tmp_path)
     definition = root / "docs" / "rapportages" / "tussenrapportage-2022.yml"
@@ -231,6 +242,7 @@ def test_bad_definition_fails_with_file_line_and_key(tmp_path):
     assert not (root / "site").exists()
 
 
+@pytest.mark.slow
 def test_changed_region_question_shows_in_site_web_report_and_pdf_after_one_rebuild(tmp_path):
     root = copy_repo(tmp_path)
     twente = root / "regions" / "twente" / "index.md"
@@ -257,13 +269,13 @@ def test_draft_essays_can_be_appendices_and_are_marked_as_such(tmp_path):
     definition = root / "docs" / "rapportages" / "tussenrapportage-2022.yml"
     definition.write_text(definition.read_text(encoding="utf-8").replace("essays: published", "essays: all"),
                           encoding="utf-8")
-    catalogue = load_catalogue(root)
-    report = load_reports(catalogue)[0]
-    document = report_html(report, catalogue)
+    ctx = context_of(root)
+    report = ctx.reports[0]
+    document = report_html(report, ctx)
     assert re.search(r'<section class="appendix draft">\s*<h1 id="k\d+"><span class="num">Bijlage \d+</span> '
                      r"Concept over monitoring</h1>", document)
     assert "<strong>In voorbereiding</strong>" in document
-    landing = web.page_markdown(report, catalogue, report.page, "")
+    landing = web.page_markdown(report, ctx, report.page, "")
     assert "[Concept over monitoring](../../essays/concept-over-monitoring.md) (in voorbereiding)" in landing
 
 
@@ -276,7 +288,7 @@ def test_figures_of_included_pages_come_from_the_repository(tmp_path):
     essay = root / "essays" / "integraal-en-geintegreerd-werken.md"
     essay.write_text(essay.read_text(encoding="utf-8") + "\n![Schema van het netwerk](schema-netwerk.png)\n",
                      encoding="utf-8")
-    catalogue = load_catalogue(root)
-    document = report_html(load_reports(catalogue)[0], catalogue)
+    ctx = context_of(root)
+    document = report_html(ctx.reports[0], ctx)
     image = (root / "essays" / "schema-netwerk.png").resolve().as_uri()
     assert f'<img alt="Schema van het netwerk" src="{image}"' in document
