@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from kennisschakels import derive, views
 from kennisschakels.context import Context
 from kennisschakels.model.entry import Entry
+from kennisschakels.pages import place_overview
 from kennisschakels.render import md, render
 from kennisschakels.report.definition import NEXT_SECTION, Report, Section, entry_of
 from kennisschakels.report.sections import SECTIONS
@@ -76,7 +77,7 @@ def page_body(ctx: Context, entry: Entry) -> str:
     if entry.type.name != "page" or not entry.overview:
         return body
     overview = render(f"overviews/{entry.overview}.md", entry.uri, **views.OVERVIEW_VIEWS[entry.overview](ctx))
-    return body + "\n\n" + overview.strip("\n")
+    return place_overview(body, overview)
 
 
 def essays(report: Report, ctx: Context) -> list[Entry]:
