@@ -79,6 +79,10 @@ class PageMarkdown:
         return render(f"overviews/{entry.overview}.md", entry.uri, **views.OVERVIEW_VIEWS[entry.overview](self.ctx))
 
     @staticmethod
-    def meta(entry: Entry) -> dict[str, str]:
-        """The front-matter the engine gets: only what it needs to lay out the page."""
-        return {"title": " ".join(entry.title.split()), "description": " ".join(entry.description.split())}
+    def meta(entry: Entry) -> dict:
+        """The front-matter the engine gets: only what it needs to lay out the page, and the search
+        weight of its type (the page about a thing ranks above pages that mention it)."""
+        meta: dict = {"title": " ".join(entry.title.split()), "description": " ".join(entry.description.split())}
+        if entry.type.search_weight != 1.0:
+            meta["search"] = {"boost": entry.type.search_weight}
+        return meta
