@@ -40,8 +40,19 @@ SETTINGS = load_settings(ROOT)
 MINIMAL: dict[str, str] = example_tree()
 
 
+BUILD_FIXTURES = {"built_site", "exported_site", "site_url", "site_pages", "example_pages"}
+
+
 def pytest_configure(config) -> None:
-    config.addinivalue_line("markers", "slow: runs one or more real MkDocs builds (seconds each)")
+    config.addinivalue_line("markers", "slow: runs or needs a real MkDocs build (seconds each); "
+                                       "-m 'not slow' runs the tests without any build")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """A test that uses a built site is slow, whether it says so or not."""
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def edit(text: str, body: str | None = None, **changes) -> str:

@@ -141,9 +141,19 @@ def test_reading_time_and_decimal_comma(tree):
 @pytest.mark.parametrize("text, expected", [
     ("*nadruk* en [link](x)", r"\*nadruk\* en \[link\](x)"), ("<b>vet</b> & co", r"&lt;b\>vet&lt;/b\> &amp; co"),
     ("regel\nnieuwe regel", "regel nieuwe regel"), ("a | b", r"a \| b"), ("{: .klasse }", r"\{: .klasse \}"),
+    ("- streepje", r"\- streepje"), ("+ plus", r"\+ plus"), ("1984. Het jaar", r"1984\. Het jaar"),
+    ("3) drie", r"3\) drie"), ("a - b", "a - b"), ("2022-09-21", "2022-09-21"),
 ])
 def test_front_matter_text_is_inert_in_markdown(text, expected):
     assert md(text) == expected
+
+
+@pytest.mark.parametrize("text", ["- streepje", "+ plus", "1984. Het jaar", "3) drie", "# kop", "> citaat"])
+def test_front_matter_text_at_the_start_of_a_list_item_stays_text(text):
+    """Found by tests/test_properties.py: a partner '- streepje' became a nested list without its dash."""
+    import markdown
+
+    assert markdown.markdown(f"- {md(text)}") == f"<ul>\n<li>{text.replace('>', '&gt;')}</li>\n</ul>"
 
 
 def test_attribute_text_is_escaped_and_lists_read_as_dutch():
