@@ -38,7 +38,9 @@ def walk(root: Path) -> Found:
                     rel = (Path(dirpath) / name).relative_to(root).as_posix()
                     found.problems.append(Problem(rel, 1, "bestand", "is een symbolische link naar een map",
                                                   "zet de bestanden zelf in de repository"))
-            dirnames[:] = sorted(d for d in dirnames if not (Path(dirpath) / d).is_symlink())
+            # Dot folders are not published (MkDocs' default exclude_docs '.*'), e.g. frozen report editions.
+            dirnames[:] = sorted(d for d in dirnames if not (Path(dirpath) / d).is_symlink()
+                                 and not (d.startswith(".") and d != ".well-known"))
             for name in sorted(filenames):
                 path = Path(dirpath) / name
                 rel = path.relative_to(root).as_posix()

@@ -72,7 +72,7 @@ NAMES = (
 )
 
 # Front-matter keys whose values are names, titles or quoted questions.
-EXEMPT_KEYS = ("title", "questions", "aliases")
+EXEMPT_KEYS = ("title", "subtitle", "questions", "aliases")  # subtitle: of a publication (a frozen report edition)
 # A quotation may run over a line break (Markdown wraps lines), not over an empty line.
 QUOTE = re.compile(r'"[^"\n]*(?:\n[^"\n]+)*"'
                    r'|“[^”\n]*(?:\n[^”\n]+)*”'
