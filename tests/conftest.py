@@ -28,7 +28,6 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 # What a build needs besides content; content roots are copied separately.
 BUILD_FILES = ("mkdocs.yml", "hooks", "overrides", "kennisschakels")
 CONTENT_ROOTS = ("docs", "essays", "regions")
-REPORT_DEFINITIONS = "docs/rapportages"
 # The fixed build date of every build the tests compare (reproducible output).
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life banner: known, keeps stderr readable
@@ -77,18 +76,14 @@ def write(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
 
 
-def copy_repo(target: Path, content: bool = True, reports: bool = True) -> Path:
-    """A copy of what a build needs, and with ``content`` the real content. Without ``reports``
-    the report definitions are left out, so a build makes no PDF (seconds instead of half a minute)."""
+def copy_repo(target: Path, content: bool = True) -> Path:
+    """A copy of what a build needs, and with ``content`` the real content."""
     for name in BUILD_FILES + (CONTENT_ROOTS if content else ()):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "site"))
         else:
             shutil.copy2(source, target / name)
-    if content and not reports:
-        for definition in (target / REPORT_DEFINITIONS).glob("*.yml"):
-            definition.unlink()
     return target
 
 

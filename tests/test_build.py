@@ -43,7 +43,7 @@ def test_pages_load_no_web_fonts(built_site):
 
 @pytest.mark.slow
 def test_bad_file_fails_check_and_build_without_writing_output(tmp_path):
-    root = copy_repo(tmp_path, reports=False)
+    root = copy_repo(tmp_path)
     bad = root / "regions" / "twente" / "updates" / "2022-12-01-fout.md"
     write(root, {"regions/twente/updates/2022-12-01-fout.md": NEW_UPDATE.replace(
         "samenwerking-nationaal", "samenwerking-nationaa")})

@@ -54,7 +54,7 @@ def test_every_scaffold_type_has_a_template_with_its_title_and_description():
 
 @pytest.mark.slow
 def test_whole_contribution_path_from_scaffold_to_site(tmp_path):
-    root = copy_repo(tmp_path, reports=False)
+    root = copy_repo(tmp_path)
     made = scaffold(root, "update", "--regio", "twente", "--titel", "Bodemcafé over warmtenetten",
                     "--datum", "2030-02-03", "--thema", "samenwerking-nationaal",
                     "--beschrijving", "Twente hield een bodemcafé over warmtenetten.")

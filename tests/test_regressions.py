@@ -114,7 +114,7 @@ def test_the_far_future_date_is_refused_in_every_date_key_of_every_type(tree, pa
 
 @pytest.mark.slow
 def test_the_build_refuses_them_before_any_output(tmp_path):
-    root = copy_repo(tmp_path, reports=False)
+    root = copy_repo(tmp_path)
     write(root, dict([FAR_FUTURE, FAR_FUTURE_KEY, MISSING_IMAGE]))
     checked = check(root)
     assert checked.returncode == 1
