@@ -35,7 +35,9 @@ def abbreviations(ctx: Context) -> str:
     """Markdown abbreviation definitions for the whole glossary: every occurrence is explained."""
     lines = []
     for abbreviation, expansion, _ in derive.glossary(ctx.catalogue):
-        if re.fullmatch(r"[\w.&/-]+", abbreviation):
+        # A letter is needed: an abbreviation of digits alone ('0', '2030') would also match inside the
+        # placeholders Python-Markdown puts in the text, and break every page.
+        if re.fullmatch(r"[\w.&/-]+", abbreviation) and re.search(r"[^\W\d_]", abbreviation):
             lines.append(f"*[{abbreviation}]: {' '.join(expansion.split())}")
     return "\n".join(lines)
 

@@ -142,3 +142,12 @@ def test_generated_files_are_the_feeds_their_stylesheet_and_the_calendars(tree):
     generated = site(tree).generated()
     assert set(generated) == {"feeds/essays.xml", "feeds/updates.xml", "feeds/feed.css", "sessies/kalender.ics",
                               "sessies/2022-09-21-session-1.ics"}
+
+
+def test_a_title_over_more_lines_makes_a_valid_calendar(tree):
+    """Found by tests/test_properties.py: a session title with a line break crashed the build in icalendar."""
+    write(tree, {"docs/sessies/2022-10-maand.md": edit(SESSION, title="Kenniscafé\nover warmte")})
+    generated = site(tree).generated()
+    single = icalendar.Calendar.from_ical(generated["sessies/2022-10-maand.ics"])
+    assert str(single["X-WR-CALNAME"]) == "Kenniscafé over warmte"
+    assert str(events(generated[calendar.ALL_SESSIONS_URI])["2022-10-maand"]["SUMMARY"]).startswith("Kenniscafé over warmte")

@@ -233,7 +233,7 @@ def expected(generated: Generated, catalogue) -> list[tuple[str, str]]:
             continue
         value = getattr(entry, key)
         if key == "title":
-            if "<" not in value:  # see test_known_bug_a_title_with_html_is_shown_as_text
+            if not re.search(r"[<&]", value):  # see test_known_bug_a_title_with_html_is_shown_as_text
                 found.append((key, value))
         elif key == "sources":
             found += [(key, catalogue.get("document", ref.document).title) for ref in value]

@@ -191,3 +191,19 @@ def test_an_abbreviation_in_the_glossary_is_explained_on_every_page(tree):
     site = Site(context(tree))
     for uri in site.uris():
         assert "*[VNG]: Organisatie 1" in site.page(uri).markdown, uri
+
+
+@pytest.mark.parametrize("title", ["0", "2030", "1.5"])
+def test_an_abbreviation_of_digits_alone_is_not_explained_and_breaks_no_page(tree, title):
+    """Found by tests/test_properties.py: a term titled '0' matched inside Python-Markdown's placeholders
+    ('wzxhzdk:0') and broke every page with an '&' or HTML in it."""
+    import markdown
+
+    write(tree, {"docs/begrippen/cijfer.md": MINIMAL["docs/begrippen/term-1.md"].replace("title: Begrip 1", f"title: '{title}'"),
+                 "essays/essay-1.md": MINIMAL["essays/essay-1.md"] + "\nBodem & water, 0 en 2030.\n"})
+    site = Site(context(tree))
+    page = site.page("essays/essay-1.md").markdown
+    assert f"*[{title}]:" not in page
+    html = markdown.markdown(page, extensions=list(SETTINGS.markdown_extensions),
+                             extension_configs={k: dict(v) for k, v in SETTINGS.markdown_configs.items()})
+    assert "wzxhzdk" not in html and "Bodem &amp; water, 0 en 2030." in html
