@@ -93,6 +93,9 @@ def test_the_export_has_the_same_html_pages(compared):
 
 def test_every_page_has_the_same_main_content(compared):
     different = compared["different"]
+    others = [p for p in compared["normal"] if not p.endswith(".html")]
+    print(f"\nexport: {len(compared['pages'])} HTML-pagina's vergeleken, {len(different)} verschillend; "
+          f"{len(others)} andere bestanden")
     report = "\n".join(f"{page}:\n  bouw:   {ours[:300]}\n  export: {theirs[:300]}"
                        for page, (ours, theirs) in sorted(different.items())[:10])
     assert not different, f"{len(different)} of {len(compared['pages'])} pages differ:\n{report}"

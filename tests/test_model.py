@@ -199,6 +199,10 @@ EMPTY = [
      "regions/regio-1/index.md:{partners[1]}: partners: is leeg"),
     ("required key without a value", "essay", {"description": None},
      "essays/essay-1.md:1: description: ontbreekt; voeg 'description:' toe: Eén of twee zinnen"),
+    ("control character in a text", "essay", {"title": "Essay\x1b1"},
+     "essays/essay-1.md:{title}: title: 'Essay?1' bevat een onzichtbaar stuurteken (U+001B); haal het weg"),
+    ("NUL in a list of texts", "region", {"partners": ["Provincie", "Gemeente\x00"]},
+     "regions/regio-1/index.md:{partners[1]}: partners: 'Gemeente?' bevat een onzichtbaar stuurteken (U+0000)"),
     ("empty required list", "essay", {"themes": []},
      "essays/essay-1.md:{themes}: themes: lijst is leeg; geef minstens 1 waarde; schrijf elke id op een eigen regel"),
     ("empty list of provinces", "region", {"provinces": []},
@@ -255,6 +259,11 @@ def test_good_dates_are_kept_with_their_precision(text, iso, dutch):
     assert validate("essay", yaml_of("essay", date=text, updated=None)) == []
     date = PartialDate.parse(text)
     assert (date.iso, date.dutch) == (iso, dutch)
+
+
+@pytest.mark.parametrize("text", ["regel\nnieuwe regel", "tab\tertussen", "windows\r\nregel", "NBSP\u00a0", "zero\u200bwidth"])
+def test_line_breaks_tabs_and_unicode_spaces_are_fine_in_a_text(text):
+    assert validate("essay", yaml_of("essay", title=text)) == []
 
 
 def test_an_unquoted_yaml_date_is_read_as_text_not_as_a_python_date():

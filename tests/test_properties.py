@@ -72,6 +72,7 @@ EDGE_TEXTS = [
     "# geen kop", "*nadruk*, _streep_, [link](ergens) en <b>vet</b>", "{{ 1 + 1 }} en {% raw %}", "100% zeker | pipe",
     "emoji 🌍🌱", "zero\u200bwidth", "NBSP\u00a0ertussen", "regel\nnieuwe regel", "eindigt op:", "- streepje",
     "yes", "null", "123", "2022-09-21", "~", "@handle", "`code`", "a\\b", "&amp; &lt;", "{: .klasse }",
+    "0", "2030", "stuur\x1bteken", "nul\x00teken", "tab\tteken",
 ]
 
 
