@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, ROOT, build, check, copy_repo, problems_in, site_of, write
+from conftest import MINIMAL, ROOT, build, check, problems_in, site_of, write
 from kennisschakels.export import write_source
 from kennisschakels.model.declarations import DESCRIPTION, TITLE, TYPES
 from kennisschakels.model.examples import example_tree

@@ -17,7 +17,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import MINIMAL, ROOT, build, check, copy_repo, edit, problems_in, site_of, write
+from conftest import MINIMAL, build, check, copy_repo, problems_in, site_of, write
 from kennisschakels.model.declarations import TYPES
 from kennisschakels.model.kinds import DateKind
 from kennisschakels.report.pdf import report_html
