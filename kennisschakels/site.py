@@ -110,7 +110,8 @@ def check_all(root: Path, settings: Settings | None = None, types: Registry = TY
     """The content and the report definitions, checked together: every problem of a run at once."""
     from kennisschakels.report import definition
 
-    catalogue, problems = check(root, types)
+    settings = settings or load_settings(root)
+    catalogue, problems = check(root, types, settings)
     reports = []
     if not problems:
         try:
@@ -121,7 +122,6 @@ def check_all(root: Path, settings: Settings | None = None, types: Registry = TY
             from kennisschakels.report.edition import check_editions
 
             problems = sorted(set(problems) | set(check_editions(catalogue, reports)))
-    settings = settings or load_settings(root)
     return Context(catalogue, settings, reports=reports), problems
 
 

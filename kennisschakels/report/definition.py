@@ -33,7 +33,9 @@ from pathlib import Path
 
 import yaml
 
+from kennisschakels import yamlsafe
 from kennisschakels.catalogue import Catalogue, Entry
+from kennisschakels.files import read_text
 from kennisschakels.dates import PartialDate
 from kennisschakels.problems import ContentError, Problem, did_you_mean
 from kennisschakels.model.declarations import LESSON_SOURCE
@@ -153,15 +155,22 @@ def definitions(root: Path) -> list[Path]:
 def load_report(path: Path, catalogue: Catalogue) -> Report:
     """Read and check one definition against the catalogue; raises ContentError listing every problem."""
     rel = path.relative_to(catalogue.root).as_posix()
-    text = path.read_text(encoding="utf-8")
+    text, unreadable = read_text(catalogue.root, rel)
+    if unreadable:
+        raise ContentError([unreadable])
     lines: dict[str, int] = {}
+    refused = yamlsafe.screen(text, yamlsafe.MAX_DEFINITION_BYTES)
     try:
-        loader = _LineLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        if refused is None:
+            loader = _LineLoader(text)
+            try:
+                node = yamlsafe.guarded_compose(loader)
+                refused = node if isinstance(node, yamlsafe.Refusal) else (node and yamlsafe.too_deep(node))
+                data = loader.construct_document(node) if node is not None and not refused else None
+            finally:
+                loader.dispose()
+        if refused:
+            raise ContentError([Problem(rel, refused.line + 1, "rapport", refused.wrong, refused.expected)])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise ContentError([Problem(rel, (mark.line + 1) if mark else 1, "rapport",

@@ -29,8 +29,10 @@ import markdown
 from markupsafe import Markup
 
 from kennisschakels.context import Context
+from kennisschakels.problems import ContentError, Problem
 from kennisschakels.report.assemble import Assembled, Chapter, Part
 from kennisschakels.report.links import PdfLinks, PdfResolver
+from kennisschakels.sanitize import sanitize, summary
 from kennisschakels.settings import Settings
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF for screen readers, with title and language (PDF/UA-1)
@@ -81,6 +83,7 @@ class _Document:
         self.md = markdown.Markdown(extensions=[*names, PdfLinks(self.resolver)], extension_configs=configs)
         self.headings_md = markdown.Markdown(extensions=names, extension_configs=configs)
         self.chapters = assembled.chapters
+        self.problems: list[Problem] = []
 
     def _target(self, uri: str, fragment: str) -> str | None:
         if uri not in self.targets:
@@ -97,7 +100,14 @@ class _Document:
     def convert(self, text: str, prefix: str, origin: str) -> str:
         self.resolver.origin, self.resolver.prefix = origin, prefix
         self.md.reset()
-        return self.md.convert(text)
+        out = self.md.convert(text)
+        clean = sanitize(out)  # the same guarantee as the web pages: what nh3 keeps, and nothing silently
+        if clean.changed:
+            entry = self.ctx.catalogue.by_uri(origin) if origin else None
+            self.problems.append(Problem(entry.path if entry else self.assembled.meta.path, 1, "rapport",
+                                         "onveilige of niet toegestane HTML in de PDF: " + summary(clean.changes),
+                                         "haal die HTML weg of schrijf het als gewone Markdown"))
+        return clean.html
 
     def build(self) -> tuple[list[dict], list[TocEntry]]:
         # Where every page of the report lands, before any link to it is resolved.
@@ -177,6 +187,8 @@ def report_html(assembled: Assembled, ctx: Context) -> str:
     colophon = Markup(document.convert(meta.colophon, "colofon", assembled.pages[0].uri)) if meta.colophon else ""
     changes = [Markup(document.convert(line, f"wijziging{i}", assembled.pages[0].uri).strip()
                       .removeprefix("<p>").removesuffix("</p>")) for i, line in enumerate(meta.changes)]
+    if document.problems:
+        raise ContentError(document.problems)
     css = (resources.files("kennisschakels") / "templates" / "report" / "report.css").read_text(encoding="utf-8")
     return _env.get_template("report.html").render(
         report=meta, chapters=chapters, toc=toc, colophon=colophon, changes=changes,
@@ -204,14 +216,19 @@ _LAYOUTS: dict[str, tuple[bytes, int]] = {}  # this process: `mkdocs serve` rebu
 _FILE_URI = re.compile(r'"(file://[^"]+)"')
 
 
-def _layout_key(source: str) -> str:
+def _layout_key(source: str, root: Path) -> str:
     import weasyprint
+
+    from kennisschakels.report.fetcher import RefusedResource, check_url
 
     digest = hashlib.sha256(f"weasyprint {weasyprint.__version__}\n{PDF_VARIANT}\n{FONTS}\n".encode())
     digest.update(source.encode("utf-8"))
     for uri in sorted(set(_FILE_URI.findall(source))):  # images: their bytes count, not only their names
-        path = Path(html.unescape(uri)[len("file://"):])
-        digest.update(path.read_bytes() if path.is_file() else b"-")
+        try:
+            path = check_url(html.unescape(uri), root)  # only files the fetcher would read
+        except RefusedResource:
+            path = None
+        digest.update(path.read_bytes() if path is not None else b"-")
     return digest.hexdigest()
 
 
@@ -236,7 +253,7 @@ def _finish_tables(document, pdf) -> None:
 
 def layout(source: str, root: Path) -> tuple[bytes, int, bool]:
     """(PDF, pages, whether it came from a cache) of a report's HTML."""
-    key = _layout_key(source)
+    key = _layout_key(source, root)
     if key in _LAYOUTS:
         return (*_LAYOUTS[key], True)
     cached = cache_dir(root) / f"{key}.pdf"
@@ -246,12 +263,19 @@ def layout(source: str, root: Path) -> tuple[bytes, int, bool]:
         _LAYOUTS[key] = (data, pages)
         return data, pages, True
     from weasyprint import HTML  # imported here: loading WeasyPrint takes a while
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import FatalURLFetchingError
 
-    fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-    options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
-    document = HTML(string=source, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(**options)
-    data = document.write_pdf(finisher=_finish_tables, **options)
+    from kennisschakels.report.fetcher import RepositoryFetcher
+
+    fetcher = RepositoryFetcher(root)  # files of the repository only (see fetcher.py)
+    options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "attachments": None, "pdf_forms": False}
+    try:
+        document = HTML(string=source, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(**options)
+        data = document.write_pdf(finisher=_finish_tables, **options)
+    except FatalURLFetchingError as error:
+        reason = error.__cause__ or error
+        raise ContentError([Problem("docs/rapportages", 1, "rapport", f"de PDF leest een bestand dat niet mag: {reason}",
+                                    "verwijs alleen naar afbeeldingen in de repository")]) from None
     pages = len(document.pages)
     if len(_LAYOUTS) >= 8:  # a few reports' latest layouts are all a rebuild can reuse
         del _LAYOUTS[next(iter(_LAYOUTS))]
