@@ -42,6 +42,128 @@ MINIMAL: dict[str, str] = example_tree()
 BUILD_FIXTURES = {"built_site", "exported_site", "site_url", "site_pages", "example_pages"}
 
 
+# The hand-written tree of the old suite (Twente, een-essay, ...), for tests/test_safety_corpus.py until
+# it moves to the example tree above. Prefer MINIMAL: it follows the declarations.
+LEGACY_MINIMAL = {
+    "essays/index.md": """
+        ---
+        title: Essays
+        description: Alle essays.
+        overview: essays
+        ---
+        """,
+    "docs/index.md": """
+        ---
+        title: Start
+        description: Startpagina.
+        ---
+        Welkom.
+        """,
+    "docs/leerthemas/samenwerking-nationaal.md": """
+        ---
+        title: Samenwerking nationaal
+        description: Over samenwerken met landelijke partijen.
+        number: 8
+        category: positionering
+        experts:
+          - willem-hendriks
+        ---
+        Tekst.
+        """,
+    "docs/leerthemas/bestuur-en-verankering.md": """
+        ---
+        title: Bestuur en verankering
+        description: Over bestuurlijke verankering.
+        number: 1
+        category: organiseren
+        ---
+        Tekst.
+        """,
+    "docs/mensen/willem-hendriks.md": """
+        ---
+        title: Willem Hendriks
+        description: Expert.
+        ---
+        Tekst.
+        """,
+    "docs/sessies/2022-11-10-nationaal.md": """
+        ---
+        title: Inspiratiesessie samenwerking nationaal
+        description: Sessie.
+        date: 2022-11-10
+        kind: inspiratiesessie
+        status: gepland
+        themes:
+          - samenwerking-nationaal
+        regions:
+          - twente
+        hosts:
+          - willem-hendriks
+        ---
+        Tekst.
+        """,
+    "docs/lessen/les-een.md": """
+        ---
+        title: Les een
+        description: Een les.
+        source: programmateam
+        number: 1
+        themes:
+          - bestuur-en-verankering
+        ---
+        Tekst.
+        """,
+    "essays/een-essay.md": """
+        ---
+        title: Een essay
+        description: Een essay over samenwerken.
+        authors:
+          - willem-hendriks
+        date: 2022-09-01
+        themes:
+          - samenwerking-nationaal
+        regions:
+          - twente
+        ---
+        Tekst van het essay.
+        """,
+    "regions/twente/index.md": """
+        ---
+        title: Twente
+        description: De regio Twente.
+        provinces:
+          - Overijssel
+        status: participating
+        questions:
+          - Hoe nemen we bodemenergie mee in de warmteplannen?
+        themes:
+          - samenwerking-nationaal
+        maintainers: []
+        ---
+        Tekst.
+        """,
+    "regions/twente/updates/2022-06-16-kenniscafe.md": """
+        ---
+        title: Kenniscafé gehouden
+        description: Verslag van het kenniscafé.
+        date: 2022-06-16
+        themes:
+          - samenwerking-nationaal
+        ---
+        Tekst.
+        """,
+    "regions/twente/praktijk/escaperoom.md": """
+        ---
+        title: Escaperoom
+        description: Een escaperoom over bodem.
+        themes:
+          - bestuur-en-verankering
+        ---
+        Tekst.
+        """,
+}
+
+
 def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "slow: runs or needs a real MkDocs build (seconds each); "
                                        "-m 'not slow' runs the tests without any build")

@@ -200,9 +200,9 @@ EMPTY = [
     ("required key without a value", "essay", {"description": None},
      "essays/essay-1.md:1: description: ontbreekt; voeg 'description:' toe: Eén of twee zinnen"),
     ("control character in a text", "essay", {"title": "Essay\x1b1"},
-     "essays/essay-1.md:{title}: title: 'Essay?1' bevat een onzichtbaar stuurteken (U+001B); haal het weg"),
+     "essays/essay-1.md:{title}: title: bevat een onzichtbaar stuurteken (U+001B) in 'Essay?1'; haal het weg"),
     ("NUL in a list of texts", "region", {"partners": ["Provincie", "Gemeente\x00"]},
-     "regions/regio-1/index.md:{partners[1]}: partners: 'Gemeente?' bevat een onzichtbaar stuurteken (U+0000)"),
+     "regions/regio-1/index.md:{partners[1]}: partners: bevat een onzichtbaar stuurteken (U+0000) in 'Gemeente?'"),
     ("empty required list", "essay", {"themes": []},
      "essays/essay-1.md:{themes}: themes: lijst is leeg; geef minstens 1 waarde; schrijf elke id op een eigen regel"),
     ("empty list of provinces", "region", {"provinces": []},
@@ -374,7 +374,7 @@ def monitoring_yaml(*measurements: dict) -> str:
     ({**SCORES, "verjonging": "hoog"}, "item 2: 'hoog' is geen geheel getal; per meting 'date', 'scores'"),
 ], ids=["score-buiten-bereik", "indicator-ontbreekt", "onbekende-indicator", "geen-getal"])
 def test_monitoring_errors_name_the_line_of_the_measurement(bad, expected):
-    text = monitoring_yaml({"date": "2023-01-10", "scores": SCORES}, {"date": "2024-01-10", "scores": bad})
+    text = monitoring_yaml({"date": "2023-01-10", "scores": dict(SCORES)}, {"date": "2024-01-10", "scores": bad})
     second = [i for i, line in enumerate(_lines(text), 2) if line.startswith("- date: ")][1]
     problems = validate("region", text)
     assert len(problems) == 1 and problems[0].startswith(f"regions/regio-1/index.md:{second}: monitoring: {expected}"), \
@@ -382,8 +382,8 @@ def test_monitoring_errors_name_the_line_of_the_measurement(bad, expected):
 
 
 def test_monitoring_date_and_unknown_key_errors_name_the_measurement_line():
-    text = monitoring_yaml({"date": "2023-01-10", "scores": SCORES},
-                           {"date": "2024-13-10", "notitie": "x", "scores": SCORES})
+    text = monitoring_yaml({"date": "2023-01-10", "scores": dict(SCORES)},
+                           {"date": "2024-13-10", "notitie": "x", "scores": dict(SCORES)})
     second = [i for i, line in enumerate(_lines(text), 2) if line.startswith("- date: ")][1]
     problems = validate("region", text)
     assert f"regions/regio-1/index.md:{second}: monitoring: '2024-13-10' is geen bestaande datum; verwacht JJJJ-MM-DD " \
@@ -394,8 +394,8 @@ def test_monitoring_date_and_unknown_key_errors_name_the_measurement_line():
 
 def test_monitoring_is_kept_in_date_order():
     type_ = TYPES["region"]
-    meta = {**meta_of("region"), "monitoring": [{"date": "2024-01-10", "scores": SCORES},
-                                                {"date": "2023-01-10", "scores": SCORES, "note": "Eerste meting."}]}
+    meta = {**meta_of("region"), "monitoring": [{"date": "2024-01-10", "scores": dict(SCORES)},
+                                                {"date": "2023-01-10", "scores": dict(SCORES), "note": "Eerste meting."}]}
     source, _ = parse("regions/regio-1/index.md", document(meta, "Tekst."))
     data, problems = validate_fields(type_, source, {})
     assert problems == []

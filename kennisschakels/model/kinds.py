@@ -48,8 +48,8 @@ def _printable(value: str) -> str:
     """No control characters: they make the feeds invalid XML and reach the pages and calendars."""
     found = _CONTROL.search(value)
     if found:
-        raise _error("teken", f"'{_show(_CONTROL.sub('?', value))}' bevat een onzichtbaar stuurteken "
-                              f"(U+{ord(found[0]):04X})",
+        raise _error("teken", f"bevat een onzichtbaar stuurteken (U+{ord(found[0]):04X}) in "
+                              f"'{_show(_CONTROL.sub('?', value))}'",
                      "haal het weg; zulke tekens komen vaak mee bij kopiëren uit een pdf of uit Word")
     return value
 
