@@ -252,8 +252,9 @@ def minimal(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    """The minimal content tree alone, for in-process checks (no build files)."""
+    """The minimal content tree and mkdocs.yml (which the check reads), for in-process checks."""
     write(tmp_path, MINIMAL)
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
 
