@@ -39,7 +39,8 @@ def slug(text: str) -> str:
 
 
 def _name_problem(path: str, what: str, name: str, suggestion: str) -> Problem:
-    if name != name.lower() and slug(name) == name.lower():
+    bare = name.removesuffix(".md")
+    if bare != bare.lower() and slug(bare) == bare.lower():
         cause = "bevat hoofdletters"
     elif ascii_fold(name) != name:
         cause = "bevat letters met accenten of andere tekens"

@@ -35,7 +35,9 @@ def abbreviations(ctx: Context) -> str:
     """Markdown abbreviation definitions for the whole glossary: every occurrence is explained."""
     lines = []
     for abbreviation, expansion, _ in derive.glossary(ctx.catalogue):
-        if re.fullmatch(r"[\w.&/-]+", abbreviation):
+        # A letter is needed: an abbreviation of digits alone ('0', '2030') would also match inside the
+        # placeholders Python-Markdown puts in the text, and break every page.
+        if re.fullmatch(r"[\w.&/-]+", abbreviation) and re.search(r"[^\W\d_]", abbreviation):
             lines.append(f"*[{abbreviation}]: {' '.join(expansion.split())}")
     return "\n".join(lines)
 
@@ -85,6 +87,10 @@ class PageMarkdown:
         return render(f"overviews/{entry.overview}.md", entry.uri, **views.OVERVIEW_VIEWS[entry.overview](self.ctx))
 
     @staticmethod
-    def meta(entry: Entry) -> dict[str, str]:
-        """The front-matter the engine gets: only what it needs to lay out the page."""
-        return {"title": " ".join(entry.title.split()), "description": " ".join(entry.description.split())}
+    def meta(entry: Entry) -> dict:
+        """The front-matter the engine gets: only what it needs to lay out the page, and the search
+        weight of its type (the page about a thing ranks above pages that mention it)."""
+        meta: dict = {"title": " ".join(entry.title.split()), "description": " ".join(entry.description.split())}
+        if entry.type.search_weight != 1.0:
+            meta["search"] = {"boost": entry.type.search_weight}
+        return meta
