@@ -1,4 +1,5 @@
-"""Command line of the benchmark: ``python -m kennisschakels.bench corpus|baseline|run|profile``."""
+"""Command line of the benchmark: ``python -m kennisschakels bench corpus|baseline|run|profile``
+(or ``python -m benchmarks ...`` from the repository)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,23 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kennisschakels.bench import baseline, corpus, profiling, run
+from benchmarks import baseline, corpus, profiling, run
 
 
 def _sizes(text: str) -> list[int]:
     return [int(part) for part in text.split(",") if part.strip()]
 
 
+def _variants(text: str) -> tuple[str, ...]:
+    chosen = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [v for v in chosen if v not in run.VARIANTS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"onbekend: {', '.join(unknown)}; kies uit {', '.join(run.VARIANTS)}")
+    return tuple(v for v in run.VARIANTS if v in chosen)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kennisschakels.bench",
+    parser = argparse.ArgumentParser(prog="python -m kennisschakels bench",
                                      description="Benchmark van de bouw met een synthetisch corpus.")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="repository waaruit mkdocs.yml, hooks/, overrides/ en kennisschakels/ komen "
@@ -38,9 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--work", type=Path, help="werkmap (standaard een tijdelijke map)")
     bench.add_argument("--keep", action="store_true", help="corpora en sites na afloop laten staan")
     bench.add_argument("--json", type=Path, help="schrijf de resultaten ook als JSON naar dit bestand")
+    bench.add_argument("--variants", type=_variants, default=run.VARIANTS,
+                       help="welke metingen, bijv. ours,noreport,baseline (standaard: " + ",".join(run.VARIANTS) + ")")
 
     prof = commands.add_parser("profile", help="profileer onze bouw (cProfile) en toon wat onze code kost")
-    prof.add_argument("--pages", type=int, default=5000)
+    prof.add_argument("--pages", type=int, default=1000)
     prof.add_argument("--corpus", type=Path, help="bestaand corpus gebruiken in plaats van een nieuw te maken")
     prof.add_argument("--work", type=Path, help="map voor corpus en profiel (standaard een tijdelijke map)")
     prof.add_argument("--top", type=int, default=25, help="aantal functies per lijst")
@@ -66,8 +77,9 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: list[s
     if args.command == "run":
         if args.repeat < 1:
             parser.error("--repeat moet minstens 1 zijn")
-        command = "python -m kennisschakels.bench " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
-        return run.run(args.sizes, args.repeat, source, args.seed, args.work, args.keep, args.json, command)
+        command = "python -m kennisschakels bench " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
+        return run.run(args.sizes, args.repeat, source, args.seed, args.work, args.keep, args.json, command,
+                       args.variants)
     work = args.work or Path(tempfile.mkdtemp(prefix="kennisschakels-profiel-"))
     work.mkdir(parents=True, exist_ok=True)
     return profiling.run(args.pages, args.corpus, work, source, args.seed, args.top)
