@@ -1,8 +1,10 @@
 """Where our build spends its time: cProfile of one strict build of a corpus.
 
-Reports the share of our code (kennisschakels/ and hooks/), the parts of the reports, the functions of ours that cost most, and how often the functions that read
-or scan the corpus are called compared to the number of files: parse once, never re-scan
-per page.
+Reports the share of our code (kennisschakels/ and hooks/), the parts of the reports (PDF
+layout and writing, web pages), the functions of ours that cost most, and how often the
+functions that read or scan the corpus are called compared to the number of files: parse
+once, never re-scan per page. cProfile inflates call-heavy Python (our derived sections) far
+more than C code: read the shares, not the seconds.
 """
 
 from __future__ import annotations
