@@ -37,3 +37,14 @@ def test_relative_examples():
     assert relative("leerthemas/a.md", "leerthemas/index.md") == "a.md"
     assert relative("index.md", "index.md") == "index.md"
     assert relative("sessies/x.ics", "sessies/2022/y.md") == "../x.ics"
+
+
+def test_glossary_definitions_in_separate_blocks_give_the_same_html():
+    import markdown
+
+    definitions = [f"*[AB{i}]: Afkorting {i}" for i in range(30)] + ["*[VNG]: Vereniging van Nederlandse Gemeenten"]
+    text = "De VNG werkt met AB3 en AB12 samen.\n\n"
+    one_block = markdown.markdown(text + "\n".join(definitions), extensions=["abbr"])
+    separate = markdown.markdown(text + "\n\n".join(definitions), extensions=["abbr"])
+    assert separate == one_block
+    assert separate.count("<abbr") == 3
