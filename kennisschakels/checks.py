@@ -67,7 +67,7 @@ def _check_body(catalogue: Catalogue, entry: Entry, cache: dict) -> list[Problem
     body = blank_code(entry.body)
     first = entry.file.body_line
     problems = safety.check_markdown(entry.path, entry.body, first)
-    problems += safety.check_front_matter(entry)
+    problems += safety.check_front_matter(entry.path, entry.file.meta, entry.line)
     problems += scaffolds.placeholder_problems(entry.path, entry.file.meta, entry.body, first)
     derived = {h.casefold() for h in _derived_headings(entry)}
     for match in ATX.finditer(body):
@@ -131,6 +131,9 @@ def _missing_target(catalogue: Catalogue, entry: Entry, line: int, link: str, ca
     if not target:
         return _missing_anchor(entry, entry, line, fragment, cache) if fragment else []
     uri = posixpath.normpath(posixpath.join(posixpath.dirname(entry.uri), target))
+    if uri == ".." or uri.startswith("../"):  # never look outside the repository
+        return [Problem(entry.path, line, "inhoud", f"link naar een plek buiten de site ({target})",
+                        "verwijs naar een pagina of bestand van de site")]
     if target.endswith(".md"):
         page = catalogue.by_uri(uri)
         if page is not None and fragment:

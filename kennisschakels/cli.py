@@ -4,7 +4,7 @@ check       controleer alle inhoud en rapportdefinities, zonder te bouwen
 nieuw       maak een nieuw bestand uit een sjabloon
 schema      schrijf de JSON Schema's van alle inhoudstypen
 codeowners  schrijf .github/CODEOWNERS uit de regio's
-rapport     bouw de PDF van de rapportages
+rapport     rapportages: bouwen (PDF), vaststellen (editie), nieuw (definitie en pagina's)
 export      schrijf de complete bron van de site naar een map (zonder hooks of plugins)
 bench       meet de bouw tegen kaal Material (alleen in een checkout van de repository)
 """
@@ -50,11 +50,28 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("--datum", help="JJJJ-MM-DD (standaard: vandaag)")
     owners_cmd = commands.add_parser("codeowners", help="schrijf .github/CODEOWNERS uit de regio's")
     owners_cmd.add_argument("--check", action="store_true", help="alleen controleren of het bestand klopt")
-    report_cmd = commands.add_parser("rapport", help="bouw de PDF van de rapportages, zonder de site")
+    report_cmd = commands.add_parser(
+        "rapport", help="rapportages: PDF bouwen, een editie vaststellen, een nieuwe beginnen",
+        description="bouwen: de PDF's zonder de site; vaststellen <id>: de kennisbank van nu vastleggen als "
+                    "nieuwe editie; nieuw --titel ...: een nieuwe rapportage (zie docs/over/rapportage-maken.md)")
+    report_cmd.add_argument("actie", nargs="?", choices=("bouwen", "vaststellen", "nieuw"), default="bouwen")
+    report_cmd.add_argument("id", nargs="?", help="de rapportage (bestandsnaam van de definitie zonder .yml)")
     report_cmd.add_argument("--out", type=Path, default=Path("build/rapportages"),
-                            help="map voor de PDF's (standaard: build/rapportages)")
-    report_cmd.add_argument("--rapport", help="alleen deze rapportage (bestandsnaam zonder .yml)")
-    report_cmd.add_argument("--html", action="store_true", help="schrijf ook de HTML waaruit de PDF wordt gemaakt")
+                            help="bouwen: map voor de PDF's (standaard: build/rapportages)")
+    report_cmd.add_argument("--rapport", help="bouwen: alleen deze rapportage")
+    report_cmd.add_argument("--html", action="store_true", help="bouwen: schrijf ook de HTML waaruit de PDF komt")
+    report_cmd.add_argument("--concept", action="store_true",
+                            help="bouwen: ook een vastgestelde rapportage zoals de kennisbank haar nu zou geven")
+    report_cmd.add_argument("--editie", help="vaststellen: het nummer (standaard: 1.0, daarna 1.1, 1.2, ...)")
+    report_cmd.add_argument("--datum", help="vaststellen: datum van vaststelling, JJJJ-MM-DD of JJJJ-MM "
+                            "(standaard: vandaag); nieuw: datum van het rapport")
+    report_cmd.add_argument("--wijziging", action="append", default=[],
+                            help="vaststellen: een zin voor de lijst met wijzigingen in het colofon (mag vaker)")
+    report_cmd.add_argument("--vervang", action="store_true",
+                            help="vaststellen: de nieuwste editie opnieuw vaststellen onder hetzelfde nummer")
+    report_cmd.add_argument("--titel", help="nieuw: de titel van de rapportage")
+    report_cmd.add_argument("--hoofdstuk", action="append", default=[],
+                            help="nieuw: titel van een hoofdstuk (mag vaker; standaard één: Inleiding)")
     export_cmd = commands.add_parser("export", help="schrijf de complete bron van de site naar een map")
     export_cmd.add_argument("--out", type=Path, required=True, help="map om de bron in te schrijven (wordt vervangen)")
     commands.add_parser("bench", help="benchmark van de bouw (zie BENCHMARKS.md)", add_help=False)
@@ -139,27 +156,23 @@ def run_codeowners(root: Path, only_check: bool) -> int:
 
 
 def run_report(root: Path, args: argparse.Namespace) -> int:
-    from kennisschakels.report.pdf import render_pdf
-    from kennisschakels.site import check_all
+    from kennisschakels.report import commands
 
-    started = time.perf_counter()
-    ctx, problems = check_all(root)
-    if problems:
-        _print_problems(problems, False, "er is geen PDF gemaakt")
-        return 1
-    reports = ctx.reports
-    if args.rapport:
-        reports = [r for r in reports if r.id == args.rapport]
-        if not reports:
-            print(f"Onbekende rapportage '{args.rapport}': geen docs/rapportages/{args.rapport}.yml.", file=sys.stderr)
-            return 1
+    def problems(found, outcome):
+        _print_problems(found, False, outcome)
+
+    if args.actie == "nieuw":
+        if not args.titel:
+            print("Geef de titel: python -m kennisschakels rapport nieuw --titel \"...\"", file=sys.stderr)
+            return 2
+        return commands.scaffold(root, args.titel, args.id, args.hoofdstuk, args.datum)
+    if args.actie == "vaststellen":
+        if not args.id:
+            print("Welke rapportage? python -m kennisschakels rapport vaststellen <id>", file=sys.stderr)
+            return 2
+        return commands.adopt(root, args.id, args.editie, args.datum, args.wijziging, args.vervang, problems)
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
-    for item in reports:
-        target = out / f"{item.id}.pdf"
-        result = render_pdf(item, ctx, target, out / f"{item.id}.html" if args.html else None)
-        print(f"{target}: {result.pages} pagina's, {result.size_label}, in {result.seconds:.1f} s.")
-    print(f"Klaar in {time.perf_counter() - started:.1f} s.")
-    return 0
+    return commands.build(root, out, args.rapport or args.id, args.html, args.concept, problems)
 
 
 def run_export(root: Path, out: Path) -> int:

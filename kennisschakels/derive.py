@@ -80,7 +80,9 @@ def glossary(catalogue: Catalogue) -> list[tuple[str, str, Entry]]:
     """(abbreviation, expansion, entry) for every term with an expansion and every organisation with
     an abbreviation, sorted; the site explains each occurrence of these abbreviations."""
     found = [(t.title, t.expansion, t) for t in catalogue.of("term") if t.expansion]
-    found += [(o.abbreviation, o.title, o) for o in catalogue.of("organisation") if o.abbreviation]
+    # An organisation whose name the sources never spell out is explained by its description.
+    found += [(o.abbreviation, o.title if o.title != o.abbreviation else o.description, o)
+              for o in catalogue.of("organisation") if o.abbreviation]
     return sorted(found, key=lambda item: (item[0].casefold(), item[0]))
 
 

@@ -79,8 +79,8 @@ def write_source(site: Site, target: Path) -> Written:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         files += 1
-    found = walk(root)
-    docs_files = [(p[len("docs/"):], root / p) for p in found.docs_files
+    found = walk(root, site.ctx.settings)
+    docs_files = [(p[len("docs/"):], root / p) for p in found.docs_assets + found.own
                   if not (p[len("docs/"):].startswith(REPORT_DEFINITIONS) and p.endswith(".yml"))]
     for uri, source in site.copied() + docs_files:
         path = docs / uri

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from kennisschakels import yamlsafe
 from kennisschakels.problems import Problem
 
 
@@ -65,6 +66,9 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
     source.body = "\n".join(lines[end + 1:])
     source.body_line = end + 2
     yaml_lines = lines[1:end]
+    refused = yamlsafe.screen("\n".join(yaml_lines))  # size, anchors and aliases: before anything is composed
+    if refused:
+        return source, [_refusal(path, refused, 2)]
     problems = _read_into(source, yaml_lines, first_line=2)
     if problems and problems[0].wrong.startswith("YAML-fout") and len(yaml_lines) > 1:
         # One mistake should not hide the rest: read every top-level key on its own.
@@ -113,7 +117,12 @@ def _read_into(source: Source, yaml_lines: list[str], first_line: int) -> list[P
     fast = _fast_compose(yaml_text)
     loader = _Loader(yaml_text) if fast is None else None
     try:
-        node = loader.get_single_node() if loader else fast[0]
+        node = yamlsafe.guarded_compose(loader) if loader else fast[0]
+        if isinstance(node, yamlsafe.Refusal):
+            return [_refusal(path, node, offset)]
+        refused = yamlsafe.too_deep(node) if node is not None else None
+        if refused:
+            return [_refusal(path, refused, offset)]
         if node is None:
             return [Problem(path, 1, "front-matter", "is leeg", "vul minstens title en description in")]
         if not isinstance(node, yaml.MappingNode):
@@ -143,6 +152,10 @@ def _read_into(source: Source, yaml_lines: list[str], first_line: int) -> list[P
     return problems
 
 
+def _refusal(path: str, refused: yamlsafe.Refusal, offset: int) -> Problem:
+    return Problem(path, refused.line + offset, "front-matter", refused.wrong, refused.expected)
+
+
 def _fast_compose(yaml_text: str) -> tuple[yaml.Node | None, object] | None:
     """(root node, data) as read by libyaml; None when it finds an error, so that the pure-Python
     parser reads the text again and gives the messages that _dutch_yaml translates."""
@@ -151,6 +164,8 @@ def _fast_compose(yaml_text: str) -> tuple[yaml.Node | None, object] | None:
     loader = _FastLoader(yaml_text)
     try:
         node = loader.get_single_node()
+        if node is not None and yamlsafe.too_deep(node):
+            return node, None  # refused by the caller before the data is used
         return node, (loader.construct_document(node) if isinstance(node, yaml.MappingNode) else None)
     except yaml.YAMLError:
         return None

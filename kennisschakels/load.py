@@ -16,13 +16,15 @@ from kennisschakels.model.declarations import TYPES
 from kennisschakels.model.entry import Entry
 from kennisschakels.model.types import Registry
 from kennisschakels.problems import ContentError, Problem
+from kennisschakels.settings import Settings
 from kennisschakels.validation import validate_fields
 
 
-def read_entries(root: Path, types: Registry) -> tuple[list[Entry], list[tuple[Place, Source]], list[str], list[Problem]]:
+def read_entries(root: Path, types: Registry, settings: Settings | None = None
+                 ) -> tuple[list[Entry], list[tuple[Place, Source]], list[str], list[Problem]]:
     """Every content file as an entry. Files whose keys have problems are reported and left out,
     but their places are kept, so links and references to them are not reported as well."""
-    found = files.walk(root)
+    found = files.walk(root, settings)
     problems = list(found.problems)
     entries, broken = [], []
     for path in found.markdown:
@@ -54,10 +56,11 @@ def read_entries(root: Path, types: Registry) -> tuple[list[Entry], list[tuple[P
     return entries, broken, found.assets, problems
 
 
-def check(root: Path | str, types: Registry = TYPES) -> tuple[Catalogue, list[Problem]]:
+def check(root: Path | str, types: Registry = TYPES, settings: Settings | None = None
+          ) -> tuple[Catalogue, list[Problem]]:
     """The catalogue of ``root`` and every problem in it, sorted."""
     root = Path(root).resolve()
-    entries, broken, assets, problems = read_entries(root, types)
+    entries, broken, assets, problems = read_entries(root, types, settings)
     catalogue = Catalogue(root, types, entries, assets, broken)
     problems += catalogue.problems
     problems += checks.check_catalogue(catalogue)

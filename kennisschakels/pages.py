@@ -21,6 +21,16 @@ def _template(entry: Entry, position: str) -> str | None:
     return name if has_template(name) else None
 
 
+OVERVIEW_MARKER = re.compile(r"^<!--\s*overzicht\s*-->[ \t]*$", re.M)
+
+
+def place_overview(body: str, overview: str) -> str:
+    """The overview where the body has a line '<!-- overzicht -->', or after the body."""
+    if OVERVIEW_MARKER.search(body):
+        return OVERVIEW_MARKER.sub(lambda _: overview.strip("\n"), body, count=1)
+    return (body + "\n\n" + overview.strip("\n")).strip("\n")
+
+
 def abbreviations(ctx: Context) -> str:
     """Markdown abbreviation definitions for the whole glossary: every occurrence is explained."""
     lines = []
@@ -56,17 +66,20 @@ class PageMarkdown:
             parts.append(render(top, entry.uri, **view))
         elif entry.type.name != "page":
             parts.append(render("derived/_facts.md", entry.uri, facts=views.facts(entry)))
-        parts.append(entry.body.strip("\n"))
+        body = entry.body.strip("\n")
+        if entry.type.name == "page" and entry.overview:
+            body = place_overview(body, self.overview(entry))
+        parts.append(body)
         bottom = _template(entry, "bottom")
         if bottom:
             parts.append(render(bottom, entry.uri, **view))
-        if entry.type.name == "page" and entry.overview:
-            overview = views.OVERVIEW_VIEWS[entry.overview](ctx)
-            parts.append(render(f"overviews/{entry.overview}.md", entry.uri, **overview))
         parts.append(render("derived/_standard.md", entry.uri, **views.standard(ctx, entry)))
         if self.glossary:
             parts.append(self.glossary)
         return "\n\n".join(part.strip("\n") for part in parts if part.strip()) + "\n"
+
+    def overview(self, entry: Entry) -> str:
+        return render(f"overviews/{entry.overview}.md", entry.uri, **views.OVERVIEW_VIEWS[entry.overview](self.ctx))
 
     @staticmethod
     def meta(entry: Entry) -> dict[str, str]:

@@ -22,10 +22,23 @@ class Problem:
         return f"{text}; {self.expected}" if self.expected else text
 
     def github_annotation(self) -> str:
-        # GitHub Actions workflow command: shows the problem on the changed line of the PR.
+        # GitHub Actions workflow command: shows the problem on the changed line of the PR. File
+        # names and texts are contributed: escaped as GitHub documents, so that a file name with a
+        # newline or '::' cannot start a workflow command of its own.
         message = f"{self.key}: {self.wrong}" + (f"; {self.expected}" if self.expected else "")
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},title=Inhoudscontrole::{message}"
+        return (f"::error file={escape_property(self.path)},line={int(self.line)},"
+                f"title=Inhoudscontrole::{escape_data(message)}")
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message: % CR LF escaped (GitHub's toolkit, command.ts escapeData)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value: also ':' and ',' (command.ts escapeProperty), and ';'
+    for good measure (GitHub then shows '%3B' in that rare file name)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C").replace(";", "%3B")
 
 
 class ContentError(Exception):

@@ -35,6 +35,8 @@ class Settings:
     contact_email: str = ""
     markdown_extensions: tuple[str, ...] = ()
     markdown_configs: Mapping[str, dict] = field(default_factory=dict)
+    exclude_docs: str = ""                       # MkDocs' exclude_docs patterns (gitignore style)
+    theme_files: tuple[str, ...] = ()            # extra_css and extra_javascript, relative to docs/
 
     @property
     def is_placeholder(self) -> bool:
@@ -75,13 +77,27 @@ def from_config(config: Mapping[str, Any]) -> Settings:
     # MkDocs keeps extension options apart from the names once it has read the file.
     for name, options in (config.get("mdx_configs") or {}).items():
         configs[name] = dict(options or {})
+    theme_files = []
+    for key in ("extra_css", "extra_javascript"):
+        for item in config.get(key) or []:
+            path = item.get("path") if isinstance(item, dict) else getattr(item, "path", item)
+            if isinstance(path, str):
+                theme_files.append(path)
+    exclude = config.get("exclude_docs") or ""
     return Settings(
+        exclude_docs=exclude if isinstance(exclude, str) else _pattern_text(exclude),
+        theme_files=tuple(theme_files),
         site_name=config.get("site_name") or "Kennisschakels",
         repo_url=config.get("repo_url"), edit_uri=config.get("edit_uri"), site_url=config.get("site_url") or None,
         default_owner=(extra.get("kennisschakels") or {}).get("redactie", "@redactie"),
         contact_email=(extra.get("contact") or {}).get("email", ""),
         markdown_extensions=tuple(names), markdown_configs={k: v for k, v in configs.items() if v},
     )
+
+
+def _pattern_text(spec: Any) -> str:
+    """MkDocs turns exclude_docs into a compiled pathspec; the patterns are what we need."""
+    return "\n".join(p.pattern for p in getattr(spec, "patterns", []) if isinstance(getattr(p, "pattern", None), str))
 
 
 def load_settings(root: Path) -> Settings:

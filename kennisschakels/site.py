@@ -37,7 +37,19 @@ class Site:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.pages = PageMarkdown(ctx)
-        self._report_pages = {uri: report for report in ctx.reports for uri in report.web_pages}
+
+    @cached_property
+    def reports(self) -> list:
+        """What the site shows of every report (``report.web.Shown``): an edition or a concept."""
+        if not self.ctx.reports:
+            return []
+        from kennisschakels.report import web
+
+        return [web.show(report, self.ctx) for report in self.ctx.reports]
+
+    @cached_property
+    def _report_pages(self) -> dict:
+        return {uri: shown for shown in self.reports for uri in shown.uris}
 
     @property
     def catalogue(self):
@@ -45,7 +57,7 @@ class Site:
 
     @cached_property
     def navigation(self) -> Navigation:
-        first = {uri: rank for report in self.ctx.reports for rank, uri in enumerate(report.web_pages)}
+        first = {uri: rank for shown in self.reports for rank, uri in enumerate(shown.uris)}
         return build_nav(self.catalogue, first)
 
     def uris(self) -> list[str]:
@@ -56,14 +68,14 @@ class Site:
 
     def page(self, uri: str) -> Page:
         entry = self.catalogue.by_uri(uri)
-        report = self._report_pages.get(uri)
-        if report is not None:
+        shown = self._report_pages.get(uri)
+        if shown is not None:
             from kennisschakels.report import web
 
-            markdown = web.page_markdown(report, self.ctx, uri, entry.body) + "\n\n" + self.pages.glossary + "\n"
-        else:
-            markdown = self.pages.body(entry)
-        return Page(uri, self.pages.meta(entry), markdown, entry.path)
+            markdown = web.page_markdown(shown, uri) + "\n\n" + self.pages.glossary + "\n"
+            meta = {**self.pages.meta(entry), "title": " ".join(shown.assembled.page(uri).title.split())}
+            return Page(uri, meta, markdown, entry.path)
+        return Page(uri, self.pages.meta(entry), self.pages.body(entry), entry.path)
 
     def generated(self) -> dict[str, bytes]:
         """Files made from the content: calendars, feeds and the reports' PDFs."""
@@ -74,11 +86,20 @@ class Site:
         return files
 
     def report_files(self) -> dict[str, bytes]:
-        if not self.ctx.reports:
-            return {}
-        from kennisschakels.report.pdf import render_pdf  # WeasyPrint is only loaded when there is a report
+        """Every report's PDF: the newest edition (or the concept) at rapportages/<id>.pdf, and every
+        edition at its own address. An edition's PDF is the committed file, checked against its hash;
+        only a concept is laid out (and then only when its inputs changed: see report.pdf)."""
+        files = {}
+        for shown in self.reports:
+            for edition in shown.editions:
+                files[edition.pdf_uri] = edition.pdf()
+            if shown.edition is not None:
+                files[shown.pdf_uri] = shown.edition.pdf()
+            else:
+                from kennisschakels.report.pdf import render_pdf  # WeasyPrint is loaded only for a concept
 
-        return {report.pdf_uri: render_pdf(report, self.ctx).data for report in self.ctx.reports}
+                files[shown.pdf_uri] = render_pdf(shown.assembled, self.ctx).data
+        return files
 
     def copied(self) -> list[tuple[str, Path]]:
         """Contributed files outside docs/ that the site publishes beside the pages (uri, file)."""
@@ -89,14 +110,18 @@ def check_all(root: Path, settings: Settings | None = None, types: Registry = TY
     """The content and the report definitions, checked together: every problem of a run at once."""
     from kennisschakels.report import definition
 
-    catalogue, problems = check(root, types)
+    settings = settings or load_settings(root)
+    catalogue, problems = check(root, types, settings)
     reports = []
     if not problems:
         try:
             reports = definition.load_reports(catalogue)
         except ContentError as error:
             problems = sorted(set(problems) | set(error.problems))
-    settings = settings or load_settings(root)
+        else:
+            from kennisschakels.report.edition import check_editions
+
+            problems = sorted(set(problems) | set(check_editions(catalogue, reports)))
     return Context(catalogue, settings, reports=reports), problems
 
 

@@ -377,7 +377,8 @@ def overview_contact(ctx: Context) -> dict[str, Any]:
 def overview_reports(ctx: Context) -> dict[str, Any]:
     reports = sorted(ctx.reports, key=lambda r: (r.date, r.id), reverse=True)
     return {"reports": [{"landing": ctx.catalogue.by_uri(r.page), "title": r.title, "date": r.date.month_label,
-                         "pdf": r.pdf_uri} for r in reports]}
+                         "pdf": r.pdf_uri, "state": f"editie {r.edition}" if r.status == "vastgesteld" else "concept"}
+                        for r in reports]}
 
 
 OVERVIEW_VIEWS: dict[str, Callable[[Context], dict[str, Any]]] = {

@@ -5,7 +5,7 @@
     python3 scripts/dev.py test    # install (first time) and run every test
     python3 scripts/dev.py build   # strict build into site/
     python3 scripts/dev.py check   # check all content without building
-    python3 scripts/dev.py rapport # build only the report PDFs (quick iterations)
+    python3 scripts/dev.py rapport # report commands: bouwen (PDFs only), vaststellen <id>, nieuw --titel ...
 
 The environment lives in .venv/ and is reinstalled when requirements*.txt or pyproject.toml change.
 """
@@ -68,7 +68,7 @@ def main(argv: list[str]) -> int:
         "build": ["mkdocs", "build", "--strict"],
         "test": ["python", "-m", "pytest"],
         "check": ["python", "-m", "kennisschakels", "check"],
-        "rapport": ["python", "-m", "kennisschakels.report", "build"],
+        "rapport": ["python", "-m", "kennisschakels", "rapport"],
     }
     if not argv or argv[0] not in commands:
         print(__doc__)

@@ -1,7 +1,7 @@
 """The tussenrapportage: a web version on the site and a PDF, both made from the knowledge base.
 
-The PDF of the shared site build (``built_site``) is read once per session; only the
-documented command and the rebuild after a content change make a PDF of their own.
+The PDF of the shared site build (``built_site``) is the committed edition 1.0; it is read once
+per session. Editions, scope and the PDF/UA check: test_report_editions.py.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, build, copy_repo
-from kennisschakels import derive, load_catalogue
-from kennisschakels.report import load_reports, web
+from kennisschakels import derive
+from kennisschakels.load import load_catalogue
+from kennisschakels.report import web
 from kennisschakels.report.pdf import report_html
+from kennisschakels.site import check_all
 
 PDF = "rapportages/tussenrapportage-2022.pdf"
 WEB = "rapportages/tussenrapportage-2022"
@@ -37,8 +39,15 @@ def words(text: str) -> str:
 
 def report_command(root: Path, *args: str) -> subprocess.CompletedProcess:
     """The documented command, with the same fixed date as the shared site build."""
-    return subprocess.run([sys.executable, "-m", "kennisschakels.report", "build", *args], cwd=root,
+    return subprocess.run([sys.executable, "-m", "kennisschakels", "rapport", *args], cwd=root,
                           capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+
+
+def shown(root: Path, concept: bool = False) -> web.Shown:
+    """The tussenrapportage as the site shows it (its edition), or as a concept from the knowledge base."""
+    ctx, problems = check_all(root)
+    assert not problems, problems
+    return web.show(ctx.reports[0], ctx, concept=concept)
 
 
 def running_header(text: str) -> str:
@@ -84,7 +93,7 @@ def toc(pages) -> list[tuple[str, int]]:
 
 
 def test_documented_command_builds_the_same_pdf_as_the_site(built_site, tmp_path):
-    result = report_command(built_site.parent, "--out", str(tmp_path))
+    result = report_command(built_site.parent, "bouwen", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     made = tmp_path / "tussenrapportage-2022.pdf"
     assert "pagina's" in result.stdout and str(made) in result.stdout
@@ -134,21 +143,21 @@ def _between(pages: list[str], start: str, end: str) -> str:
 
 def test_table_1_lists_every_participating_region_with_its_questions(pages, catalogue):
     table = flat(_between(pages, "Tabel 1:", "Tabel 2:"))
-    participating = [r for r in derive.regions(catalogue) if r.meta["status"] == "participating"]
+    participating = [r for r in catalogue.of("region") if r.status == "participating"]
     assert len(participating) == 7
     for region in participating:
         assert flat(region.title) in table, region.id
-        for question in region.meta["questions"]:
+        for question in region.questions:
             assert flat(question) in table, (region.id, question)
 
 
 def test_table_2_lists_every_theme_with_regions_sessions_and_experts(pages, catalogue):
     table = flat(_between(pages, "Tabel 2:", "inspiratiesessies in deze tabel"))
-    themes = derive.themes(catalogue)
+    themes = catalogue.of("theme")
     assert len(themes) == 8
     for theme in themes:
         assert flat(theme.title) in table, theme.id
-        for person in catalogue.resolve(theme, "experts"):
+        for person in theme.experts:
             assert flat(person.title) in table, (theme.id, person.id)
         for region in derive.adopting_regions(catalogue, theme):
             assert flat(region.title) in table, (theme.id, region.id)
@@ -183,9 +192,9 @@ def test_links_inside_the_pdf_go_to_places_in_the_pdf(pdf, toc):
     assert all(uri.startswith("https://") for uri in external)
 
 
-def test_pdf_html_keeps_words_of_links_to_pages_outside_the_report(catalogue):
-    report = load_reports(catalogue)[0]
-    document = report_html(report, catalogue)
+def test_pdf_html_keeps_words_of_links_to_pages_outside_the_report():
+    report = shown(ROOT)
+    document = report_html(report.assembled, report.ctx)
     assert not re.search(r'href="(?!#|https://)', document), "a link that does not work in a PDF"
     # Tabel 1 names the regions, but region pages are not in the report: their names stay, as plain text.
     assert "<td>Twente</td>" in document and not re.search(r"<a [^>]*>Twente</a>", document)
@@ -195,7 +204,7 @@ def test_pdf_html_keeps_words_of_links_to_pages_outside_the_report(catalogue):
 
 
 def test_web_report_has_chapters_in_order_with_previous_next_and_the_pdf(built_site, catalogue):
-    report = load_reports(catalogue)[0]
+    report = shown(ROOT).report
     landing = (built_site / WEB / "index.html").read_text(encoding="utf-8")
     content = landing[landing.index("<article"):]
     assert 'href="../tussenrapportage-2022.pdf"' in content and "Download de PDF" in content
@@ -220,7 +229,7 @@ def test_bad_definition_fails_with_file_line_and_key(tmp_path):
     definition.write_text(text.replace("include: programma/omgeving.md", "include: programma/omgevin.md"),
                           encoding="utf-8")
     line = next(i for i, row in enumerate(definition.read_text().splitlines(), 1) if "omgevin.md" in row)
-    result = report_command(root, "--out", str(tmp_path / "out"))
+    result = report_command(root, "bouwen", "--out", str(tmp_path / "out"))
     assert result.returncode == 1
     assert (f"docs/rapportages/tussenrapportage-2022.yml:{line}: chapters[3].sections[0].include: "
             "onbekende pagina 'programma/omgevin.md'") in result.stderr
@@ -231,22 +240,32 @@ def test_bad_definition_fails_with_file_line_and_key(tmp_path):
     assert not (root / "site").exists()
 
 
-def test_changed_region_question_shows_in_site_web_report_and_pdf_after_one_rebuild(tmp_path):
+def test_changed_region_question_changes_the_site_and_the_concept_but_not_the_2022_edition(built_site, tmp_path):
     root = copy_repo(tmp_path)
     twente = root / "regions" / "twente" / "index.md"
     text = twente.read_text(encoding="utf-8")
     old = next(line for line in text.splitlines() if line.startswith("  - \"Energie: hoe"))
     new = '  - "Hoe maken we van de Twentse ondergrond een warmtebatterij voor de wijk?"'
     twente.write_text(text.replace(old, new), encoding="utf-8")
-    result = build(root)
+    result = build(root, env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert result.returncode == 0, result.stderr
     site = root / "site"
     question = "Hoe maken we van de Twentse ondergrond een warmtebatterij voor de wijk?"
     assert question in (site / "regions/twente/index.html").read_text(encoding="utf-8")
-    assert question in (site / WEB / "inleiding/index.html").read_text(encoding="utf-8")
-    pdf_text = flat("\n".join(page.extract_text() for page in PdfReader(site / PDF).pages))
-    assert flat(question) in pdf_text
-    assert flat(old.split('"')[1][:60]) not in pdf_text
+    # The adopted edition stays as adopted: web chapter and PDF, byte for byte.
+    assert question not in (site / WEB / "inleiding/index.html").read_text(encoding="utf-8")
+    assert (site / PDF).read_bytes() == (built_site / PDF).read_bytes()
+    assert (site / "rapportages/tussenrapportage-2022-editie-1.0.pdf").read_bytes() == (built_site / PDF).read_bytes()
+    # ... and its page says what changed since: the region page, with a link.
+    landing = (site / WEB / "index.html").read_text(encoding="utf-8")
+    since = landing[landing.index('id="sinds-deze-editie"'):]
+    assert re.search(r'<a href="../../regions/twente/">Twente</a>: gewijzigd', since), since[:2000]
+    # A concept of the same report follows the knowledge base.
+    result = report_command(root, "bouwen", "--concept", "--out", str(tmp_path / "concept"))
+    assert result.returncode == 0, result.stderr
+    concept = flat("\n".join(p.extract_text() for p in PdfReader(tmp_path / "concept" /
+                                                              "tussenrapportage-2022-concept.pdf").pages))
+    assert flat(question) in concept and flat(old.split('"')[1][:60]) not in concept
 
 
 def test_draft_essays_can_be_appendices_and_are_marked_as_such(tmp_path):
@@ -257,13 +276,12 @@ def test_draft_essays_can_be_appendices_and_are_marked_as_such(tmp_path):
     definition = root / "docs" / "rapportages" / "tussenrapportage-2022.yml"
     definition.write_text(definition.read_text(encoding="utf-8").replace("essays: published", "essays: all"),
                           encoding="utf-8")
-    catalogue = load_catalogue(root)
-    report = load_reports(catalogue)[0]
-    document = report_html(report, catalogue)
+    report = shown(root, concept=True)
+    document = report_html(report.assembled, report.ctx)
     assert re.search(r'<section class="appendix draft">\s*<h1 id="k\d+"><span class="num">Bijlage \d+</span> '
                      r"Concept over monitoring</h1>", document)
     assert "<strong>In voorbereiding</strong>" in document
-    landing = web.page_markdown(report, catalogue, report.page, "")
+    landing = web.page_markdown(report, report.report.page)
     assert "[Concept over monitoring](../../essays/concept-over-monitoring.md) (in voorbereiding)" in landing
 
 
@@ -276,7 +294,7 @@ def test_figures_of_included_pages_come_from_the_repository(tmp_path):
     essay = root / "essays" / "integraal-en-geintegreerd-werken.md"
     essay.write_text(essay.read_text(encoding="utf-8") + "\n![Schema van het netwerk](schema-netwerk.png)\n",
                      encoding="utf-8")
-    catalogue = load_catalogue(root)
-    document = report_html(load_reports(catalogue)[0], catalogue)
+    report = shown(root, concept=True)
+    document = report_html(report.assembled, report.ctx)
     image = (root / "essays" / "schema-netwerk.png").resolve().as_uri()
     assert f'<img alt="Schema van het netwerk" src="{image}"' in document

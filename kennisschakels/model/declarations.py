@@ -166,7 +166,8 @@ SESSION = ContentType(
      _f("location", TEXT, "Plaats", "Plaats."),
      *COMMON),
     "Een sessie, bijeenkomst of regionale activiteit, met de datum in de bestandsnaam.",
-    order=lambda e: (e.date, e.id), rules=(not_before("end_date", "date"),), search_weight=1.5,
+    # A session known only as 'at the latest on this date' comes before the sessions of that date.
+    order=lambda e: (e.date, not e.latest, e.id), rules=(not_before("end_date", "date"),), search_weight=1.5,
     scaffold="sessie", calendar=True, overview="sessies/index.md",
 )
 LESSON = ContentType(

@@ -20,6 +20,8 @@ Example::
 
 Sections follow the chapter page's own text, unless that text has a line ``<!-- volgend deel -->``
 where the next section goes. Every problem is reported as ``path:line: key: what; expected``.
+Every key, with the editions (status, editie, vastgesteld) and the scope (peildatum,
+ongedateerd): docs/over/rapportage-maken.md.
 """
 
 from __future__ import annotations
@@ -31,18 +33,29 @@ from pathlib import Path
 
 import yaml
 
+from kennisschakels import yamlsafe
 from kennisschakels.catalogue import Catalogue, Entry
+from kennisschakels.files import read_text
 from kennisschakels.dates import PartialDate
 from kennisschakels.problems import ContentError, Problem, did_you_mean
 from kennisschakels.model.declarations import LESSON_SOURCE
 
+WEB_ONLY_MARK = ".alleen-web"
+
 REPORTS_DIR = "docs/rapportages"
-SECTION_KINDS = ("include", "template", "lessons")
+SECTION_KINDS = ("include", "facts", "template", "lessons")
 ESSAY_CHOICES = ("published", "all")
-_TOP_KEYS = {"title", "subtitle", "series", "date", "version", "publisher", "author", "language",
-             "keywords", "colophon", "page", "chapters", "appendices"}
+STATUSES = ("concept", "vastgesteld")
+UNDATED_CHOICES = ("opnemen", "weglaten")
+FACT_TYPES = ("region", "theme")          # the types a 'facts:' section can show
+_TOP_KEYS = {"title", "subtitle", "series", "date", "publisher", "author", "language", "keywords", "colophon",
+             "page", "chapters", "appendices", "status", "editie", "vastgesteld", "peildatum", "ongedateerd"}
+REQUIRED_KEYS = ("title", "date", "publisher", "author", "page", "chapters")
 _CHAPTER_KEYS = {"page", "numbered", "sections"}
-_SECTION_KEYS = {"include", "template", "lessons", "title", "heading"}
+_SECTION_KEYS = {"include", "facts", "template", "lessons", "title", "heading"}
+# Words that only make sense on the site; in a chapter's own text they belong in a '{ .alleen-web }' paragraph.
+WEB_PHRASES = re.compile(r"\b(op deze site|op deze website|deze pagina|hieronder per hoofdstuk|klik|zie de "
+                         r"(?:praktijk)?pagina'?s?|download de pdf)\b", re.IGNORECASE)
 _APPENDIX_KEYS = {"page", "essays", "order"}
 # A line in a chapter page's own text where the next section of the definition goes (the rest follow at the end).
 NEXT_SECTION = re.compile(r"^<!--\s*volgend deel\s*-->[ \t]*$", re.MULTILINE)
@@ -52,7 +65,7 @@ NEXT_SECTION = re.compile(r"^<!--\s*volgend deel\s*-->[ \t]*$", re.MULTILINE)
 class Section:
     """One part of a chapter after the chapter page's own text."""
 
-    kind: str                 # include | template | lessons
+    kind: str                 # include | facts | template | lessons
     target: str               # page uri, template name or lesson source
     title: str = ""           # heading of the section ('' : the included page's title)
     heading: bool = True      # False: include the page's text without a section heading
@@ -80,7 +93,6 @@ class Report:
     subtitle: str
     series: str
     date: PartialDate
-    version: str
     publisher: str
     author: str
     language: str
@@ -89,7 +101,16 @@ class Report:
     page: str                 # uri of the report's web landing page
     chapters: tuple[Chapter, ...]
     appendices: Appendices | None = None
+    status: str = "concept"   # concept: follows the knowledge base; vastgesteld: built from its frozen edition
+    edition: str = ""         # 'editie': the newest edition, e.g. '1.0' (vastgesteld only)
+    adopted: PartialDate | None = None    # 'vastgesteld': the date of adoption (vastgesteld only)
+    peildatum: PartialDate | None = None  # the last day the report covers
+    undated: str = "opnemen"  # 'ongedateerd': what undated content does within a peildatum
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # key path -> line
+
+    @property
+    def adopted_status(self) -> bool:
+        return self.status == "vastgesteld"
 
     @property
     def pdf_uri(self) -> str:
@@ -134,15 +155,22 @@ def definitions(root: Path) -> list[Path]:
 def load_report(path: Path, catalogue: Catalogue) -> Report:
     """Read and check one definition against the catalogue; raises ContentError listing every problem."""
     rel = path.relative_to(catalogue.root).as_posix()
-    text = path.read_text(encoding="utf-8")
+    text, unreadable = read_text(catalogue.root, rel)
+    if unreadable:
+        raise ContentError([unreadable])
     lines: dict[str, int] = {}
+    refused = yamlsafe.screen(text, yamlsafe.MAX_DEFINITION_BYTES)
     try:
-        loader = _LineLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        if refused is None:
+            loader = _LineLoader(text)
+            try:
+                node = yamlsafe.guarded_compose(loader)
+                refused = node if isinstance(node, yamlsafe.Refusal) else (node and yamlsafe.too_deep(node))
+                data = loader.construct_document(node) if node is not None and not refused else None
+            finally:
+                loader.dispose()
+        if refused:
+            raise ContentError([Problem(rel, refused.line + 1, "rapport", refused.wrong, refused.expected)])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise ContentError([Problem(rel, (mark.line + 1) if mark else 1, "rapport",
@@ -188,7 +216,8 @@ class _Checker:
     def problem(self, key: str, wrong: str, expected: str = "") -> None:
         where = key
         while where and where not in self.lines:  # a missing key: point at the nearest enclosing one
-            where = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", where)
+            shorter = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", where)
+            where = "" if shorter == where else shorter  # a missing top-level key: line 1
         self.problems.append(Problem(self.path, self.lines.get(where, 1), key, wrong, expected))
 
     def text(self, data: dict, key: str, required: bool = False, prefix: str = "") -> str:
@@ -226,33 +255,63 @@ class _Checker:
                          "de webpagina van een hoofdstuk hoort bij het rapport; neem andere pagina's op met 'include'")
         return uri
 
+    def date(self, data: dict, key: str, required: bool = False) -> PartialDate | None:
+        text = self.text(data, key, required=required)
+        date = PartialDate.parse(text) if text else None
+        if text and date is None:
+            self.problem(key, f"'{text}' is geen datum", "schrijf JJJJ-MM-DD of JJJJ-MM")
+        return date
+
+    def choice(self, data: dict, key: str, choices: tuple[str, ...], default: str) -> str:
+        value = data.get(key, default)
+        if value not in choices:
+            self.problem(key, f"onbekende keuze '{value}'", "één van: " + ", ".join(choices)
+                         + did_you_mean(str(value), choices))
+            return default
+        return value
+
     def report(self, report_id: str, data: dict) -> Report:
         self.unknown_keys(data, _TOP_KEYS, "")
-        date_text = self.text(data, "date", required=True)
-        date = PartialDate.parse(date_text) if date_text else None
-        if date_text and date is None:
-            self.problem("date", f"'{date_text}' is geen datum", "schrijf JJJJ-MM-DD of JJJJ-MM")
+        date = self.date(data, "date", required=True)
         language = self.text(data, "language") or "nl"
         keywords = data.get("keywords") or []
         if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
             self.problem("keywords", "moet een lijst van teksten zijn")
             keywords = []
+        status = self.choice(data, "status", STATUSES, "concept")
+        edition = self.text(data, "editie", required=status == "vastgesteld")
+        adopted = self.date(data, "vastgesteld", required=status == "vastgesteld")
+        if status == "concept":
+            for key in ("editie", "vastgesteld"):
+                if key in data:
+                    self.problem(key, "hoort alleen bij 'status: vastgesteld'",
+                                 "haal de sleutel weg; 'python -m kennisschakels rapport vaststellen' zet hem")
+        elif edition and not re.fullmatch(r"\d+\.\d+", edition):
+            self.problem("editie", f"'{edition}' is geen editienummer", "schrijf bijvoorbeeld \"1.0\" of \"1.1\"")
+        peildatum = self.date(data, "peildatum")
+        undated = self.choice(data, "ongedateerd", UNDATED_CHOICES, "opnemen")
         chapters_data = data.get("chapters")
         if not isinstance(chapters_data, list) or not chapters_data:
             self.problem("chapters", "ontbreekt of is leeg", "geef minstens één hoofdstuk met 'page:'")
             chapters_data = []
+        self.included: dict[str, str] = {}  # page uri -> key path where the report first shows it
         chapters = tuple(self.chapter(f"chapters[{i}]", c) for i, c in enumerate(chapters_data))
         appendices = None
         if data.get("appendices") is not None:
             appendices = self.appendices(data["appendices"])
+        page = self.page("page", data.get("page"), own=True) if "page" in data else ""
+        if "page" not in data:
+            self.problem("page", "ontbreekt", "geef de webpagina van het rapport, bijv. "
+                         f"'rapportages/{report_id}/index.md'")
         report = Report(
             id=report_id, path=self.path,
             title=self.text(data, "title", required=True), subtitle=self.text(data, "subtitle"),
             series=self.text(data, "series"), date=date or PartialDate(1970, 1),
-            version=self.text(data, "version"), publisher=self.text(data, "publisher", required=True),
+            publisher=self.text(data, "publisher", required=True),
             author=self.text(data, "author", required=True), language=language, keywords=tuple(keywords),
-            colophon=self.text(data, "colophon"), page=self.page("page", data.get("page"), own=True),
-            chapters=chapters, appendices=appendices, lines=self.lines)
+            colophon=self.text(data, "colophon"), page=page,
+            chapters=chapters, appendices=appendices, status=status, edition=edition, adopted=adopted,
+            peildatum=peildatum, undated=undated, lines=self.lines)
         seen: set[str] = set()
         for uri in report.web_pages:
             if uri and uri in seen:
@@ -265,7 +324,41 @@ class _Checker:
                 if entry.uri.startswith(folder) and entry.uri not in seen:
                     self.problem("chapters", f"de pagina '{entry.uri}' staat in de map van het rapport maar niet "
                                  "in de definitie", "neem haar op als hoofdstuk ('page:') of zet haar elders")
+        for uri in [c.page for c in chapters if c.page]:
+            self.web_phrases(self.cat.by_uri(uri))
         return report
+
+    def shown_once(self, key: str, uri: str, kind: str = "include") -> None:
+        """A page's text appears in a report once: a second include is a mistake."""
+        if not uri:
+            return
+        first = self.included.get((kind, uri))
+        if first is not None:
+            self.problem(key, f"de pagina '{uri}' staat al in het rapport (regel {self.lines.get(first, 1)}, {first})",
+                         "neem een pagina één keer op; verwijs er elders naar met een link")
+        else:
+            self.included[(kind, uri)] = key
+
+    def web_phrases(self, entry: Entry | None) -> None:
+        """Words for the site in a chapter's own text, which the PDF also prints."""
+        if entry is None:
+            return
+        lines = entry.body.split("\n")
+        block: list[tuple[int, str]] = []
+        for number, line in enumerate(lines + [""]):
+            if line.strip():
+                block.append((number, line))
+                continue
+            if block and not any(WEB_ONLY_MARK in text for _, text in block) and not block[0][1].startswith("<!--"):
+                for offset, text in block:
+                    match = WEB_PHRASES.search(text)
+                    if match:
+                        self.problems.append(Problem(
+                            entry.path, entry.file.body_line + offset, "inhoud",
+                            f"'{match[0]}' past niet in de PDF van het rapport",
+                            "zet '{ .alleen-web }' op een eigen regel onder de alinea (alleen op de site), "
+                            "of schrijf het zo dat het ook op papier klopt"))
+            block = []
 
     def chapter(self, key: str, data: object) -> Chapter:
         if not isinstance(data, dict):
@@ -280,8 +373,9 @@ class _Checker:
         if not isinstance(sections_data, list):
             self.problem(f"{key}.sections", "moet een lijst zijn")
             sections_data = []
-        sections = tuple(self.section(f"{key}.sections[{i}]", s) for i, s in enumerate(sections_data))
         page = self.page(f"{key}.page", data.get("page"), own=True)
+        self.shown_once(f"{key}.page", page)
+        sections = tuple(self.section(f"{key}.sections[{i}]", s) for i, s in enumerate(sections_data))
         if page:
             markers = len(NEXT_SECTION.findall(self.cat.by_uri(page).body))
             if markers > len(sections):
@@ -305,8 +399,15 @@ class _Checker:
         if not isinstance(heading, bool):
             self.problem(f"{key}.heading", "moet true of false zijn")
             heading = True
-        if kind == "include":
-            return Section(kind, self.page(f"{key}.include", value), title, heading)
+        if kind in ("include", "facts"):
+            uri = self.page(f"{key}.{kind}", value)
+            self.shown_once(f"{key}.{kind}", uri, kind)
+            entry = self.cat.by_uri(uri) if uri else None
+            if kind == "facts" and entry is not None and entry.type.name not in FACT_TYPES:
+                self.problem(f"{key}.facts", f"'{uri}' is geen regio of leerthema",
+                             "'facts:' toont de gegevens van een regio of leerthema; neem andere pagina's op met "
+                             "'include:'")
+            return Section(kind, uri, title, heading)
         if kind == "template":
             names = _template_names()
             if value not in names:

@@ -34,7 +34,7 @@ CHROMIUM_ARGS = [
 # Kinds of page, for reporting per page type: the content types of kennisschakels.schema, with
 # 'page' split into the start page, section overviews (a folder's index.md) and other pages.
 KINDS = ("start", "overzicht", "pagina", "region", "update", "practice", "essay", "theme",
-         "session", "lesson", "person", "404")
+         "session", "lesson", "person", "organisation", "term", "document", "404")
 
 
 def unavailable(reason: str) -> None:
