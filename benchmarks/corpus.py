@@ -277,8 +277,10 @@ def _copy_build_files(source: Path, out: Path) -> _Copied:
             rel = path.relative_to(source).as_posix()
             if not path.is_file() or "__pycache__" in rel:
                 continue
-            if path.suffix != ".md":
-                if rel.startswith(REPORTS_DIR + "/") and path.suffix == ".yml":
+            if rel.startswith(f"{REPORTS_DIR}/."):  # adopted editions (frozen source, manifest, PDF): as they are
+                _copy(path, out / rel)
+            elif path.suffix != ".md":
+                if path.parent == source / REPORTS_DIR and path.suffix == ".yml":
                     copied.reports[rel] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
                 elif root == "docs":  # stylesheets, scripts and files the theme settings point at
                     _copy(path, out / rel)
