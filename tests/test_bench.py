@@ -33,7 +33,9 @@ def files(root: Path) -> dict[str, bytes]:
 
 
 def markdown(root: Path) -> list[str]:
-    return [p.as_posix() for r in ("docs", "essays", "regions") for p in (root / r).rglob("*.md")]
+    """The pages (dot folders such as the frozen report editions in docs/rapportages/.edities/ are not)."""
+    return [p.as_posix() for r in ("docs", "essays", "regions") for p in (root / r).rglob("*.md")
+            if not any(part.startswith(".") for part in p.relative_to(root).parts)]
 
 
 def test_corpus_is_valid_with_every_declared_type_and_the_reports(tmp_path):
