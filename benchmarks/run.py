@@ -106,14 +106,15 @@ def pdf_pages(path: Path) -> int:
 
 
 def without_reports(corpus_dir: Path, out: Path) -> Path:
-    """A copy of the corpus without the report definitions: the same pages, built without reports."""
+    """A copy of the corpus without the report definitions (and their editions): the same pages,
+    built without reports."""
     shutil.rmtree(out, ignore_errors=True)
     reports = (corpus_dir / corpus.REPORTS_DIR).resolve()
 
     def ignore(folder: str, names: list[str]) -> list[str]:
         skipped = [n for n in names if n == "site"] if Path(folder) == corpus_dir else []
-        if Path(folder).resolve() == reports:
-            skipped += [n for n in names if n.endswith(".yml")]
+        if Path(folder).resolve() == reports:  # the definitions and their adopted editions (.edities/)
+            skipped += [n for n in names if n.endswith(".yml") or n.startswith(".")]
         return skipped
 
     shutil.copytree(corpus_dir, out, ignore=ignore)
