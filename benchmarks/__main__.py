@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="repository waaruit mkdocs.yml, hooks/, overrides/ en kennisschakels/ komen "
                              "(standaard: huidige map)")
     parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED, help="zaad van het toeval (standaard %(default)s)")
+    parser.add_argument("--live-reports", action="store_true",
+                        help="rapporten als concept (live query over het hele corpus) in plaats van als vastgestelde editie")
     commands = parser.add_subparsers(dest="command", required=True)
 
     make = commands.add_parser("corpus", help="schrijf een synthetisch corpus in een kopie van de repository")
@@ -66,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: list[str] | None) -> int:
     source = args.root.resolve()
     if args.command == "corpus":
-        counts = corpus.generate(args.out, args.pages, args.seed, source)
+        counts = corpus.generate(args.out, args.pages, args.seed, source, live_reports=args.live_reports)
         print(f"Corpus van {args.pages} bestanden in {args.out}: "
               + ", ".join(f"{name} {count}" for name, count in counts.items()))
         return 0
@@ -79,10 +81,10 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: list[s
             parser.error("--repeat moet minstens 1 zijn")
         command = "python -m kennisschakels bench " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
         return run.run(args.sizes, args.repeat, source, args.seed, args.work, args.keep, args.json, command,
-                       args.variants)
+                       args.variants, args.live_reports)
     work = args.work or Path(tempfile.mkdtemp(prefix="kennisschakels-profiel-"))
     work.mkdir(parents=True, exist_ok=True)
-    return profiling.run(args.pages, args.corpus, work, source, args.seed, args.top)
+    return profiling.run(args.pages, args.corpus, work, source, args.seed, args.top, args.live_reports)
 
 
 if __name__ == "__main__":

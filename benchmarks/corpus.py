@@ -219,13 +219,16 @@ def plan(pages: int, fixed: int, types: Registry = TYPES) -> dict[str, int]:
 
 
 def generate(out: Path, pages: int, seed: int = DEFAULT_SEED, source: Path | None = None,
-             types: Registry = TYPES) -> dict[str, int]:
-    """Write a corpus of ``pages`` Markdown files to ``out``; returns the count per type."""
+             types: Registry = TYPES, live_reports: bool = False) -> dict[str, int]:
+    """Write a corpus of ``pages`` Markdown files to ``out``; returns the count per type.
+
+    ``live_reports``: the reports as concepts (live queries over the whole corpus, as before issue 13)
+    instead of as the site has them (adopted editions, built from their frozen source)."""
     source, out = Path(source or Path.cwd()).resolve(), Path(out)
     if not (source / "mkdocs.yml").is_file():
         raise ValueError(f"{source} is geen kopie van de repository (mkdocs.yml ontbreekt)")
     _prepare(out)
-    copied = _copy_build_files(source, out)
+    copied = _copy_build_files(source, out, live_reports)
     generator = _Generator(random.Random(seed), types, copied)
     indexes = generator.index_folders()
     home = "docs/index.md" not in copied.pages
@@ -262,7 +265,7 @@ class _Copied:
     reports: dict[str, dict] = field(default_factory=dict)  # path -> parsed definition
 
 
-def _copy_build_files(source: Path, out: Path) -> _Copied:
+def _copy_build_files(source: Path, out: Path, live_reports: bool = False) -> _Copied:
     """Copy what a build needs; returns the real pages the corpus keeps: overview pages and the
     pages the report definitions name (with their definitions)."""
     for name in BUILD_FILES:
@@ -278,10 +281,14 @@ def _copy_build_files(source: Path, out: Path) -> _Copied:
             if not path.is_file() or "__pycache__" in rel:
                 continue
             if rel.startswith(f"{REPORTS_DIR}/."):  # adopted editions (frozen source, manifest, PDF): as they are
-                _copy(path, out / rel)
+                if not live_reports:
+                    _copy(path, out / rel)
             elif path.suffix != ".md":
                 if path.parent == source / REPORTS_DIR and path.suffix == ".yml":
                     copied.reports[rel] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                    if live_reports:  # a concept: follows the corpus, no edition
+                        for key in ("status", "editie", "vastgesteld"):
+                            copied.reports[rel].pop(key, None)
                 elif root == "docs":  # stylesheets, scripts and files the theme settings point at
                     _copy(path, out / rel)
             elif re.search(r"^overview:\s*\S", _front_matter(path), re.M):

@@ -122,12 +122,13 @@ def _short(filename: str) -> str:
     return "/".join(parts[-2:])
 
 
-def run(pages: int, existing: Path | None, work: Path, source: Path, seed: int, top: int) -> int:
+def run(pages: int, existing: Path | None, work: Path, source: Path, seed: int, top: int,
+        live_reports: bool = False) -> int:
     root = existing
     if root is None:
         root = work / f"profiel-{pages}"
         print(f"Corpus van {pages} pagina's maken in {root} ...", file=sys.stderr, flush=True)
-        corpus.generate(root, pages, seed, source)
+        corpus.generate(root, pages, seed, source, live_reports=live_reports)
     out = work / f"{root.name}.prof"
     print(f"Bouwen met cProfile ({out}) ...", file=sys.stderr, flush=True)
     print(profile(root.resolve(), out.resolve(), top))

@@ -122,9 +122,9 @@ def without_reports(corpus_dir: Path, out: Path) -> Path:
 
 
 def run_size(pages: int, repeat: int, work: Path, source: Path, seed: int, progress,
-             variants: tuple[str, ...] = VARIANTS) -> SizeResult:
+             variants: tuple[str, ...] = VARIANTS, live_reports: bool = False) -> SizeResult:
     ours, base = work / f"ons-{pages}", work / f"basis-{pages}"
-    counts = corpus.generate(ours, pages, seed, source)
+    counts = corpus.generate(ours, pages, seed, source, live_reports=live_reports)
     baseline.make(ours, base)
     noreport = without_reports(ours, work / f"ons-zonder-rapport-{pages}")
     exported = work / f"export-{pages}"
@@ -301,7 +301,7 @@ def report(results: list[SizeResult], info: dict, command: str) -> str:
 
 
 def run(sizes: list[int], repeat: int, source: Path, seed: int, work: Path | None, keep: bool,
-        json_out: Path | None, command: str, variants: tuple[str, ...] = VARIANTS) -> int:
+        json_out: Path | None, command: str, variants: tuple[str, ...] = VARIANTS, live_reports: bool = False) -> int:
     info = machine()
 
     def progress(text: str) -> None:
@@ -314,7 +314,7 @@ def run(sizes: list[int], repeat: int, source: Path, seed: int, work: Path | Non
     try:
         for pages in sizes:
             progress(f"Corpus van {pages} pagina's maken en meten ...")
-            results.append(run_size(pages, repeat, scratch, source, seed, progress, variants))
+            results.append(run_size(pages, repeat, scratch, source, seed, progress, variants, live_reports))
             if json_out:  # a long run keeps what it measured so far
                 _write_json(json_out, results, info, command)
             if not keep:  # a 5,000-page site takes half a gigabyte per copy

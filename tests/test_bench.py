@@ -129,3 +129,11 @@ def test_the_build_without_reports_has_the_same_pages(tmp_path):
     assert not list((plain / "docs/rapportages").glob("*.yml"))
     catalogue, problems = check(plain)
     assert problems == [] and load_reports(catalogue) == []
+
+
+def test_live_reports_are_concepts_without_editions(tmp_path):
+    corpus.generate(tmp_path / "corpus", PAGES, source=ROOT, live_reports=True)
+    assert not (tmp_path / "corpus/docs/rapportages/.edities").exists()
+    catalogue, problems = check(tmp_path / "corpus")
+    assert problems == []
+    assert all(r.status == "concept" for r in load_reports(catalogue))
