@@ -1,4 +1,4 @@
-"""Command line of the benchmark: ``python -m kennisschakels bench corpus|baseline|run|profile``
+"""Command line of the benchmark: ``python -m kennisschakels bench corpus|baseline|run|profile|readers``
 (or ``python -m benchmarks ...`` from the repository)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import baseline, corpus, profiling, run
+from benchmarks import baseline, corpus, profiling, readers, run
 
 
 def _sizes(text: str) -> list[int]:
@@ -58,6 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     prof.add_argument("--work", type=Path, help="map voor corpus en profiel (standaard een tijdelijke map)")
     prof.add_argument("--top", type=int, default=25, help="aantal functies per lijst")
 
+    lezers = commands.add_parser("readers", help="meet wat lezers downloaden: eerste bezoek en eerste zoekopdracht "
+                                                 "(Pagefind tegen Material), en de tijd van de Pagefind-index")
+    lezers.add_argument("--sizes", type=_sizes, default=[250, 1000, 2000, 5000], help="bijv. 250,1000,2000,5000")
+    lezers.add_argument("--repeat", type=int, default=3, help="herhalingen van het indexeren (mediaan; standaard 3)")
+    lezers.add_argument("--work", type=Path, help="werkmap (standaard een tijdelijke map)")
+    lezers.add_argument("--keep", action="store_true", help="corpora en sites na afloop laten staan")
+    lezers.add_argument("--json", type=Path, help="schrijf de resultaten ook als JSON naar dit bestand")
+
     args = parser.parse_args(argv)
     try:
         return _run(parser, args, argv)
@@ -82,6 +90,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: list[s
         command = "python -m kennisschakels bench " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
         return run.run(args.sizes, args.repeat, source, args.seed, args.work, args.keep, args.json, command,
                        args.variants, args.live_reports)
+    if args.command == "readers":
+        return readers.run(args.sizes, source, args.seed, args.work, args.keep, args.json, max(1, args.repeat))
     work = args.work or Path(tempfile.mkdtemp(prefix="kennisschakels-profiel-"))
     work.mkdir(parents=True, exist_ok=True)
     return profiling.run(args.pages, args.corpus, work, source, args.seed, args.top, args.live_reports)

@@ -50,7 +50,7 @@ class SizeResult:
     pages: int
     counts: dict[str, int]
     runs: dict[str, list[Measurement]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
-    search_index: dict[str, int] = field(default_factory=dict)  # bytes of site/search/search_index.json
+    search_index: dict[str, int] = field(default_factory=dict)  # bytes of search/search_index.json or pagefind/
     output: dict[str, int] = field(default_factory=dict)        # bytes of everything in site/
     report_pages: dict[str, int] = field(default_factory=dict)  # PDF pages per report of our build
 
@@ -143,8 +143,9 @@ def run_size(pages: int, repeat: int, work: Path, source: Path, seed: int, progr
     for variant in ("ours", "noreport", "baseline"):
         if variant in variants:
             cwd = places[variant][0]
-            index = cwd / "site" / "search" / "search_index.json"
-            result.search_index[variant] = index.stat().st_size if index.exists() else 0
+            index, bundle = cwd / "site" / "search" / "search_index.json", cwd / "site" / "pagefind"
+            result.search_index[variant] = (index.stat().st_size if index.exists()
+                                            else tree_bytes(bundle) if bundle.is_dir() else 0)
             result.output[variant] = tree_bytes(cwd / "site")
     if "ours" in variants:
         for pdf in sorted((ours / "site" / "rapportages").glob("*.pdf")):

@@ -10,7 +10,8 @@ whole build, so no hook depends on another module's state or on hook order:
   theme prints, escaped once (kennisschakels.sanitize);
 - on_page_content / on_env: every page's HTML through the sanitiser; anything it would change
   stops the build before a page is written;
-- on_post_page / on_post_template: the Content-Security-Policy (kennisschakels.csp).
+- on_post_page / on_post_template: the Content-Security-Policy (kennisschakels.csp);
+- on_post_build: the search index of the built pages (Pagefind, kennisschakels.search).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-from kennisschakels import csp, sanitize
+from kennisschakels import csp, sanitize, search
 from kennisschakels import settings as site_settings
 from kennisschakels.problems import ContentError, Problem, report
 from kennisschakels.site import REPORT_DEFINITIONS, Site, load_site
@@ -131,6 +132,15 @@ class Adapter:
             raise PluginError(f"{template_name}: Content-Security-Policy: {error}") from None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        # Search: Pagefind indexes the built pages (also under `mkdocs serve`).
+        try:
+            result = search.build_index(config.site_dir)
+        except search.SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        for warning in result.warnings:  # a strict build fails on these
+            log.warning(f"Pagefind: {warning}")
+        log.info(f"Zoekindex (Pagefind): {result.pages} pagina's in {result.seconds:.1f} s, "
+                 f"{result.bytes / 1024:.0f} kB")
         pages = max(self.pages, 1)
         log.info(f"Veiligheid: {self.pages} pagina's gesaneerd in {self.sanitise_seconds:.2f} s CPU "
                  f"({self.sanitise_seconds / pages * 1000:.2f} ms per pagina), CSP in {self.csp_seconds:.2f} s CPU")

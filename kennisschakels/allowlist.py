@@ -43,7 +43,15 @@ GLOBAL_ATTRIBUTES = frozenset({
     "data-ks-filter", "data-ks-labels", "data-regio", "data-thema", "data-soort",
     # Material's search: headings of text that is found on its own page (report/web.py)
     "data-search-exclude",
+    # Search (kennisschakels/search.py): filters, metadata, weights and derived lists left out
+    *("data-pagefind-filter", "data-pagefind-meta", "data-pagefind-ignore", "data-pagefind-weight"),
+    "hidden",
 })
+# Attributes only the site's own templates set: refused in contributed text (search.py owns them).
+GENERATED_ONLY_ATTRIBUTES = frozenset({"data-pagefind-filter", "data-pagefind-meta", "data-pagefind-weight",
+                                       "data-search-exclude"})
+# Attributes that only Markdown reads (md_in_html: Markdown inside an HTML block); never in the output.
+MARKDOWN_ONLY_ATTRIBUTES = {"markdown": frozenset({"1", "block", "span"})}
 
 # Attributes per element (besides the global ones). Names in lower case.
 ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
@@ -69,7 +77,7 @@ URL_ATTRIBUTES = frozenset({"href", "src"})
 LINK_SCHEMES = ("http", "https", "mailto")  # links; images only relative (same site)
 
 # Attributes attr_list ('{: ... }') may set in contributed Markdown: the global ones and the size of an image.
-ATTR_LIST_ATTRIBUTES = GLOBAL_ATTRIBUTES | {"width", "height"}
+ATTR_LIST_ATTRIBUTES = (GLOBAL_ATTRIBUTES - GENERATED_ONLY_ATTRIBUTES) | {"width", "height"}
 
 _ID = re.compile(r"^[\w:.-]{1,200}$")
 _CLASS = re.compile(r"^-?[A-Za-z_][\w-]{0,100}$")

@@ -84,5 +84,5 @@ def calendar_files(catalogue: Catalogue, site_url: str | None = None) -> dict[st
     sessions = [s for s in catalogue.of("session") if in_calendar(s)]
     files = {ALL_SESSIONS_URI: ics(sessions, CALENDAR_NAME, site_url)}
     for session in sessions:
-        files[calendar_uri(session)] = ics([session], session.title, site_url)
+        files[calendar_uri(session)] = ics([session], " ".join(session.title.split()), site_url)
     return files

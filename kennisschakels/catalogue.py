@@ -45,7 +45,9 @@ class Catalogue:
         for entry in self.all():
             if entry.owner_id:
                 entry.owner = self.get("region", entry.owner_id)
-                if entry.owner is None:
+                if entry.owner is None and ("region", entry.owner_id) in self._broken_ids:
+                    pass  # the region's own file has problems: those are reported, not this
+                elif entry.owner is None:
                     problems.append(Problem(entry.path, 1, "bestand", f"regio '{entry.owner_id}' bestaat niet",
                                             "maak eerst regions/<regio-id>/index.md, of zet het bestand in de map "
                                             "van een bestaande regio" + did_you_mean(entry.owner_id, [r.id for r in regions])))

@@ -59,14 +59,17 @@ def scaffold(root: Path, kind: str, title: str, region: str | None = None, descr
         text = re.sub(r"(?m)^# Minstens één leerthema.*\n", "", text)
     if given_date and "date" in type_.field_map and not type_.path.dated:
         text = _uncomment(text, "date", given_date)
+    if type_.path.dated and re.search(r"(?m)^date:", text):
+        text = _set_key(text, "date", date)  # the template's example date would contradict the file name
     if kind == "sessie" and region:
         text = set_list(text, "regions", [region])
     created_dirs = [p for p in reversed(target.parents) if not p.exists()]
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     _, problems = check(root)
-    # The new file's own problems, except the template's placeholder body lines: those are for the writer.
-    mine = [p for p in problems if p.path == path and not (p.key == "inhoud" and "voorbeeldtekst" in p.wrong)]
+    # The new file's own problems, except the template's placeholder texts (the description the command
+    # was not given, the body's instruction lines): those are for the writer, and the check names them.
+    mine = [p for p in problems if p.path == path and not p.wrong.startswith("is nog de voorbeeldtekst")]
     if mine:  # the same messages as the check; leave nothing half-made behind
         target.unlink()
         for folder in reversed(created_dirs):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kennisschakels import derive, views
+from kennisschakels import derive, search, views
 from kennisschakels.context import Context
 from kennisschakels.model.entry import Entry
 from kennisschakels.render import has_template, render
@@ -35,7 +35,9 @@ def abbreviations(ctx: Context) -> str:
     """Markdown abbreviation definitions for the whole glossary: every occurrence is explained."""
     lines = []
     for abbreviation, expansion, _ in derive.glossary(ctx.catalogue):
-        if re.fullmatch(r"[\w.&/-]+", abbreviation):
+        # A letter is needed: an abbreviation of digits alone ('0', '2030') would also match inside the
+        # placeholders Python-Markdown puts in the text, and break every page.
+        if re.fullmatch(r"[\w.&/-]+", abbreviation) and re.search(r"[^\W\d_]", abbreviation):
             lines.append(f"*[{abbreviation}]: {' '.join(expansion.split())}")
     # One block per definition: in one block of n lines Python-Markdown's block processors search the
     # rest of the block again after every definition (n² per page; at 50 abbreviations that was
@@ -60,10 +62,15 @@ class PageMarkdown:
         """The page's Markdown without front-matter."""
         ctx = self.ctx
         view = views.ENTRY_VIEWS.get(entry.type.name, lambda c, e: {"entry": e})(ctx, entry)
+        # Derived sections: their lists of links belong, in search, to the pages they link to.
+        derived = search.ignore_link_lists
         parts = []
+        aliases = search.aliases_html(search.search_facets(entry))
+        if aliases:
+            parts.append(aliases)
         top = _template(entry, "top")
         if top:
-            parts.append(render(top, entry.uri, **view))
+            parts.append(derived(render(top, entry.uri, **view)))
         elif entry.type.name != "page":
             parts.append(render("derived/_facts.md", entry.uri, facts=views.facts(entry)))
         body = entry.body.strip("\n")
@@ -72,8 +79,9 @@ class PageMarkdown:
         parts.append(body)
         bottom = _template(entry, "bottom")
         if bottom:
-            parts.append(render(bottom, entry.uri, **view))
-        parts.append(render("derived/_standard.md", entry.uri, **views.standard(ctx, entry)))
+            parts.append(derived(render(bottom, entry.uri, **view)))
+        parts.append(derived(render("derived/_standard.md", entry.uri, **views.standard(ctx, entry))))
+        parts.append(search.search_markdown(entry))
         if self.glossary:
             parts.append(self.glossary)
         return "\n\n".join(part.strip("\n") for part in parts if part.strip()) + "\n"
@@ -82,6 +90,10 @@ class PageMarkdown:
         return render(f"overviews/{entry.overview}.md", entry.uri, **views.OVERVIEW_VIEWS[entry.overview](self.ctx))
 
     @staticmethod
-    def meta(entry: Entry) -> dict[str, str]:
-        """The front-matter the engine gets: only what it needs to lay out the page."""
-        return {"title": " ".join(entry.title.split()), "description": " ".join(entry.description.split())}
+    def meta(entry: Entry) -> dict:
+        """The front-matter the engine gets: only what it needs to lay out the page, and the search
+        weight of its type (the page about a thing ranks above pages that mention it)."""
+        meta: dict = {"title": " ".join(entry.title.split()), "description": " ".join(entry.description.split())}
+        if entry.type.search_weight != 1.0:
+            meta["search"] = {"boost": entry.type.search_weight}
+        return meta

@@ -19,11 +19,16 @@ from kennisschakels.model.entry import Entry
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]>|{}#!])")
 
 
+_BLOCK_START = re.compile(r"^(?:([-+])|(\d+)([.)]))")
+
+
 def md(text: object) -> str:
     """User text made inert in inline Markdown: no markup, no HTML, no attribute lists, one line,
-    safe in a table cell."""
+    safe in a table cell, and no list where a template puts it at the start of a list item
+    ('- streepje', '1984. Het jaar')."""
     text = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
 
 
 def attr(text: object) -> str:

@@ -147,6 +147,13 @@ def _check_tags(text: str, add: Callable[[int, str, str], None]) -> None:
                 if attr in seen:
                     continue
                 seen.add(attr)
+                if attr.lower() in allowlist.MARKDOWN_ONLY_ATTRIBUTES and \
+                        (value or "").lower() in allowlist.MARKDOWN_ONLY_ATTRIBUTES[attr.lower()]:
+                    continue
+                if attr.lower() in allowlist.GENERATED_ONLY_ATTRIBUTES:
+                    add(match.start(), f"HTML: attribuut {attr.lower()} zet de site zelf",
+                        "haal het attribuut weg; de zoekfunctie krijgt haar gegevens uit de front-matter")
+                    continue
                 for reason in allowlist.check_attribute(tag, attr, value)[1]:
                     add(match.start(), "HTML: " + _refused(reason), _expected(reason))
 

@@ -54,7 +54,7 @@ def _problem(type_: ContentType, source: Source, error: dict) -> Problem:
         return _unknown_key(type_, source, key)
     if spec is None:  # pragma: no cover - pydantic reports only declared keys otherwise
         return Problem(source.path, line, key, "onverwachte waarde", "controleer de gegevens")
-    if "expected" in context:  # our own kinds explain themselves
+    if "wrong" in context and "expected" in context:  # our own kinds explain themselves
         return Problem(source.path, line, key, str(context["wrong"]), str(context["expected"]))
     where = f"item {index + 1}: " if index is not None and len(loc) > 2 else ""
     expected = spec.kind.expected or "verwacht een geldige waarde"

@@ -62,6 +62,53 @@ def ensure_browser() -> None:
               flush=True)
 
 
+# pa11y (tests/browser/test_pa11y.py) runs on Node.js, from tests/a11y/ (package-lock.json pins it).
+A11Y = ROOT / "tests" / "a11y"
+NODE_PACKAGES = ("nodejs", "npm")
+MIN_NODE = 20  # pa11y 9
+
+
+def _node_major() -> int:
+    try:
+        out = subprocess.run(["node", "--version"], capture_output=True, text=True, check=True).stdout
+        return int(out.strip().lstrip("v").split(".")[0])
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return 0
+
+
+def ensure_pa11y() -> None:
+    """Node.js and npm (Debian's, where we may install them), then pa11y from the lockfile with
+    npm ci into tests/a11y/node_modules/, only when the lockfile changed. Never a browser download:
+    pa11y uses Debian's Chromium. Where that is not possible, a notice; the tests then skip (or fail
+    with KENNISSCHAKELS_REQUIRE_BROWSER=1)."""
+    if not (shutil.which("node") and shutil.which("npm")) and os.name == "posix" \
+            and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Node.js en npm installeren voor pa11y (Debian-pakketten) ...", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *NODE_PACKAGES],
+                       check=True, env=env, stdout=subprocess.DEVNULL)
+    if not (shutil.which("node") and shutil.which("npm")):
+        print("Let op: Node.js of npm ontbreekt, de pa11y-tests worden overgeslagen. Installeer de pakketten "
+              + " en ".join(NODE_PACKAGES) + ".", flush=True)
+        return
+    if _node_major() < MIN_NODE:
+        print(f"Let op: pa11y heeft Node.js {MIN_NODE} of nieuwer nodig (dit is versie {_node_major()}); "
+              "de pa11y-tests worden overgeslagen.", flush=True)
+        return
+    digest = hashlib.sha256((A11Y / "package-lock.json").read_bytes()).hexdigest()
+    stamp = A11Y / "node_modules" / ".installed"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    print("pa11y installeren in tests/a11y/ (npm ci, zonder browserdownload) ...", flush=True)
+    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_SKIP_CHROMIUM_DOWNLOAD": "1"}
+    done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=A11Y, env=env)
+    if done.returncode != 0:
+        print("Let op: npm ci in tests/a11y/ is mislukt; de pa11y-tests worden overgeslagen.", flush=True)
+        return
+    stamp.write_text(digest)
+
+
 def main(argv: list[str]) -> int:
     commands = {
         "serve": ["mkdocs", "serve"],
@@ -76,6 +123,7 @@ def main(argv: list[str]) -> int:
     ensure_environment()
     if argv[0] == "test":
         ensure_browser()
+        ensure_pa11y()
     program, *args = commands[argv[0]]
     os.chdir(ROOT)
     command = [str(BIN / program), *args, *argv[1:]]

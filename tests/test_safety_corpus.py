@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, copy_repo, write
+from conftest import LEGACY_MINIMAL as MINIMAL, copy_repo, write
 from kennisschakels import csp
 
 ESSAY = textwrap.dedent(MINIMAL["essays/een-essay.md"]).lstrip("\n")

@@ -41,6 +41,19 @@ def _not_blank(value: str) -> str:
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _printable(value: str) -> str:
+    """No control characters: they make the feeds invalid XML and reach the pages and calendars."""
+    found = _CONTROL.search(value)
+    if found:
+        raise _error("teken", f"bevat een onzichtbaar stuurteken (U+{ord(found[0]):04X}) in "
+                              f"'{_show(_CONTROL.sub('?', value))}'",
+                     "haal het weg; zulke tekens komen vaak mee bij kopiëren uit een pdf of uit Word")
+    return value
+
+
 def _date(value: object) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
@@ -79,7 +92,7 @@ def _id(value: str) -> str:
     return value
 
 
-Text = Annotated[str, Strict(), AfterValidator(_not_blank)]
+Text = Annotated[str, Strict(), AfterValidator(_not_blank), AfterValidator(_printable)]
 Id = Annotated[str, Strict(), AfterValidator(_id)]
 Date = Annotated[PartialDate, BeforeValidator(_date),
                  WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"})]

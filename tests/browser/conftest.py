@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kennisschakels import load_catalogue
+from kennisschakels.load import load_catalogue
+from kennisschakels.model.declarations import TYPES
 
 # Debian's Chromium; KENNISSCHAKELS_CHROMIUM points elsewhere (e.g. the Chrome of a GitHub runner).
 CHROMIUM = os.environ.get("KENNISSCHAKELS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -31,10 +32,9 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
 
-# Kinds of page, for reporting per page type: the content types of kennisschakels.schema, with
-# 'page' split into the start page, section overviews (a folder's index.md) and other pages.
-KINDS = ("start", "overzicht", "pagina", "region", "update", "practice", "essay", "theme",
-         "session", "lesson", "person", "organisation", "term", "document", "404")
+# Kinds of page, for reporting per page type: the declared content types, with 'page' split into
+# the start page, section overviews (a folder's index.md) and other pages.
+KINDS = ("start", "overzicht", "pagina", *(name for name in TYPES.names() if name != "page"), "404")
 
 
 def unavailable(reason: str) -> None:
@@ -115,7 +115,7 @@ def page_kinds(site: Path) -> dict[str, str]:
     for entry in load_catalogue(site.parent).all():
         uri = entry.uri
         path = uri[:-len("index.md")] if uri.endswith("index.md") else uri[:-len(".md")] + "/"
-        kind = entry.type
+        kind = entry.type.name
         if kind == "page":
             kind = "start" if path == "" else "overzicht" if uri.endswith("/index.md") else "pagina"
         kinds[path] = kind

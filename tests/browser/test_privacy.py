@@ -12,18 +12,18 @@ import pytest
 
 @pytest.fixture(scope="module")
 def visit(browser, site_url, example_pages):
-    """A reader's visit in a fresh profile: the largest page of each kind, then a search, so the
-    search worker loads its index too. Yields the page and every URL the browser requested."""
+    """A reader's visit in a fresh profile: the largest page of each kind, then a search, so
+    Pagefind loads its index too. Yields the page and every URL the browser requested."""
     context = browser.new_context(locale="nl-NL")
     requested = []
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
     for path in example_pages.values():
         page.goto(site_url + path)
-    field = page.get_by_role("textbox", name="Zoeken")
+    field = page.get_by_role("searchbox", name="Zoeken in de kennisbank")
     field.click()
     field.press_sequentially("bodem", delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_selector(".ks-resultaat", timeout=15000)
     page.wait_for_load_state("networkidle")
     page.keyboard.press("Escape")  # close the search again
     yield page, requested
@@ -32,9 +32,10 @@ def visit(browser, site_url, example_pages):
 
 def test_pages_request_nothing_from_other_hosts_and_set_no_cookies(visit):
     page, requested = visit
-    # The recorder saw the pages, their assets and the search worker's own downloads.
-    assert any(url.endswith("search_index.json") for url in requested)
-    assert any("/lunr.nl." in url for url in requested)
+    # The recorder saw the pages, their assets and Pagefind's downloads (also its worker's).
+    assert any(url.endswith("/pagefind/pagefind.js") for url in requested)
+    assert any(url.endswith("/pagefind/wasm.nl.pagefind") for url in requested)
+    assert any(url.endswith(".pf_fragment") for url in requested)
     elsewhere = sorted({url for url in requested
                         if urlsplit(url).scheme not in ("data", "blob")
                         and urlsplit(url).hostname != "127.0.0.1"})
