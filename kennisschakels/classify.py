@@ -64,6 +64,9 @@ def _stem(path: str, type_: ContentType, stem: str) -> tuple[str, PartialDate | 
         return stem, None, [_name_problem(path, "bestandsnaam", f"{stem}.md", f"{slug(stem)}.md")]
     example = "2022-06-16-kenniscafe.md" if type_.date_precision == "day" else "2022-06-16-kenniscafe.md of 2022-06-kenniscafe.md"
     match = _DATED.match(stem)
+    if PartialDate.parse(stem) is not None or (match and PartialDate.parse(stem[:10]) and len(stem) == 10):
+        return stem, None, [Problem(path, 1, "bestand", f"bestandsnaam '{stem}.md' heeft alleen een datum",
+                                    f"zet er een korte naam achter, bijv. {stem}-kenniscafe.md")]
     if not match:
         reversed_ = _REVERSED.match(stem)
         if reversed_:

@@ -77,9 +77,10 @@ def citing_pages(catalogue: Catalogue, document: Entry) -> list[Entry]:
 
 
 def glossary(catalogue: Catalogue) -> list[tuple[str, str, Entry]]:
-    """(abbreviation, expansion, entry) for every term with an expansion and every organisation with
-    an abbreviation, sorted; the site explains each occurrence of these abbreviations."""
-    found = [(t.title, t.expansion, t) for t in catalogue.of("term") if t.expansion]
+    """(abbreviation, explanation, entry) for every term and every organisation with an abbreviation,
+    sorted; the site explains each occurrence of these abbreviations."""
+    # A term the sources never spell out (RSP) is explained by its description.
+    found = [(t.title, t.expansion or t.description, t) for t in catalogue.of("term")]
     # An organisation whose name the sources never spell out is explained by its description.
     found += [(o.abbreviation, o.title if o.title != o.abbreviation else o.description, o)
               for o in catalogue.of("organisation") if o.abbreviation]

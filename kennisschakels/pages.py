@@ -91,9 +91,6 @@ class PageMarkdown:
 
     @staticmethod
     def meta(entry: Entry) -> dict:
-        """The front-matter the engine gets: only what it needs to lay out the page, and the search
-        weight of its type (the page about a thing ranks above pages that mention it)."""
-        meta: dict = {"title": " ".join(entry.title.split()), "description": " ".join(entry.description.split())}
-        if entry.type.search_weight != 1.0:
-            meta["search"] = {"boost": entry.type.search_weight}
-        return meta
+        """The front-matter the engine gets: only what it needs to lay out the page. (The search
+        weight of a type reaches Pagefind through the page itself: kennisschakels.search.)"""
+        return {"title": " ".join(entry.title.split()), "description": " ".join(entry.description.split())}

@@ -36,10 +36,9 @@ FILTERS = {"soort": "Soort", "regio": "Regio", "thema": "Leerthema", "jaar": "Ja
 
 # Weights (Pagefind: 0-10, quadratic; h1 is 7, text 1). Another name counts as much as the title.
 ALIAS_WEIGHT = 7
-# Pages about one named thing: their name is also metadata 'namen' (with the other names), which
-# zoeken.js weights like the title, so the page about Fryslân ranks above the pages that mention
-# it in their title (what Material's search boost did for regions, themes and essays).
-NAMED_TYPES = frozenset({"region", "theme", "person", "organisation", "term", "essay"})
+# Pages about one named thing (a type declared with a search weight above 1): their name is also
+# metadata 'namen' (with the other names), which zoeken.js weights like the title, so the page about
+# Fryslân ranks above the pages that mention it in their title.
 
 # The indexer's settings. Dutch is forced (stemming: 'kennisnetwerken' finds 'kennisnetwerk'), so
 # a page that lost its lang attribute cannot end up in a separate index that Dutch pages never
@@ -197,7 +196,7 @@ def ignore_link_lists(markdown: str) -> str:
 def search_markdown(entry) -> str:
     """What a page adds for search at its end: the hidden filters and metadata."""
     facets = search_facets(entry)
-    names = [entry.title] if entry.type.name in NAMED_TYPES else []
+    names = [entry.title] if entry.type.search_weight > 1 else []
     return facets_html(facets, entry.description, names)
 
 

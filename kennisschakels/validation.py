@@ -74,6 +74,11 @@ def _problem(type_: ContentType, source: Source, error: dict) -> Problem:
         return Problem(source.path, line, key, f"{where}'{_show(value)}' is geen lijst", expected)
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return Problem(source.path, line, key, f"{where}'{_show(value)}' heeft niet de verwachte vorm", expected)
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        # '- Energie: hoe ...': the colon and space make YAML read a key with a value.
+        text = next(f"{k}: {v}" for k, v in value.items())
+        return Problem(source.path, line, key, f"{where}'{_show(text)}' wordt door de dubbele punt gelezen als "
+                       "sleutel met waarde", "zet de hele tekst tussen aanhalingstekens: \"...\"")
     noun = spec.kind.noun if len(loc) == 1 else _NOUNS.get(kind, "geldige waarde")
     return Problem(source.path, line, key, f"{where}'{_show(value)}' is geen {noun}", expected)
 

@@ -6,11 +6,11 @@ breaks before we have moved on, the site must still build with ``properdocs buil
 that fallback honest. It builds the real repository with the pinned ProperDocs (requirements-dev.txt)
 and compares the set of built files with the normal MkDocs build (the ``built_site`` fixture): every
 file, HTML pages first, nothing left out. It compares sets of paths, not HTML, so it stays valid while
-the hooks, the overview macros and the search are rewritten (both engines run the same code).
+the adapter, the overviews and the search change (both engines run the same code).
 
 One virtual environment holds both engines. ProperDocs' command line redirects every ``mkdocs.*``
-import to ``properdocs.*`` (``properdocs/replacement.py`` in ProperDocs 1.6.7), so Material, the macros
-plugin and our hooks run on ProperDocs in that process, while ``python -m mkdocs`` keeps running MkDocs
+import to ``properdocs.*`` (``properdocs/replacement.py`` in ProperDocs 1.6.7), so Material and our
+adapter (hooks/adapter.py) run on ProperDocs in that process, while ``python -m mkdocs`` keeps running MkDocs
 itself. ProperDocs needs no dependency that requirements.txt does not already pin.
 """
 
@@ -57,7 +57,7 @@ def test_properdocs_is_the_pinned_version_and_stands_in_for_mkdocs():
     version = run("-m", "properdocs", "--version")
     assert version.returncode == 0, version.stderr
     assert f"version {pinned_properdocs()} " in version.stdout, version.stdout
-    # What makes Material, the macros plugin and hooks/ work unchanged: their mkdocs imports get ProperDocs.
+    # What makes Material and hooks/adapter.py work unchanged: their mkdocs imports get ProperDocs.
     alias = run("-c", "import properdocs.replacement, mkdocs.plugins; print(mkdocs.plugins.__name__)")
     assert alias.returncode == 0, alias.stderr
     assert alias.stdout.strip() == "properdocs.plugins"

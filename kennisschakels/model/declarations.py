@@ -204,7 +204,7 @@ TERM = ContentType(
      _f("expansion", TEXT, "Voluit", "Voluit geschreven; weglaten als de bronnen het niet voluit schrijven."),
      DESCRIPTION, ALIASES, *COMMON),
     "Een begrip of afkorting, met uitleg; afkortingen worden op elke pagina uitgelegd.",
-    order=_title, overview="begrippen/index.md",
+    order=_title, search_weight=1.5, overview="begrippen/index.md",
 )
 DOCUMENT = ContentType(
     "document", Labels("brondocument", "brondocumenten", "het"), PathPattern("docs/bibliotheek/{id}.md"),

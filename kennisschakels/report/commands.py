@@ -165,7 +165,8 @@ def scaffold(root: Path, title: str, report_id: str | None, chapters: list[str],
     definition = root / REPORTS_DIR / f"{report_id}.yml"
     folder = root / REPORTS_DIR / report_id
     if definition.exists() or folder.exists():
-        print(f"'{report_id}' bestaat al ({definition.relative_to(root)}); kies een andere --id.", file=sys.stderr)
+        print(f"'{report_id}' bestaat al ({definition.relative_to(root)}); geef een andere id mee: "
+              "python -m kennisschakels rapport nieuw <id> --titel ...", file=sys.stderr)
         return 1
     date = PartialDate.parse(date_text) if date_text else None
     if date_text and date is None:
