@@ -42,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd = commands.add_parser("check", help="controleer alle inhoud zonder de site te bouwen")
     check_cmd.add_argument("--github", action="store_true",
                            help="schrijf ook GitHub Actions-annotaties (standaard aan als GITHUB_ACTIONS=true)")
+    check_cmd.add_argument("--publiceren", action="store_true",
+                           help="controleer ook of de site gepubliceerd kan worden (geen voorbeeldadres in repo_url)")
     schema_cmd = commands.add_parser("schema", help="schrijf de JSON Schema's van alle inhoudstypen")
     schema_cmd.add_argument("--out", type=Path, help="map om de schema's in te schrijven (anders naar stdout)")
     schema_cmd.add_argument("--readme", action="store_true", help="werk de tabel met inhoudstypen in README.md bij")
@@ -89,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
               "(waar mkdocs.yml staat), of geef die map met --root", file=sys.stderr)
         return 2
     if args.command == "check":
-        return run_check(root, github)
+        return run_check(root, github, args.publiceren)
     if args.command == "nieuw":
         return run_new(root, args)
     if args.command == "codeowners":
@@ -114,11 +116,13 @@ def run_readme(root: Path) -> int:
     return 0
 
 
-def run_check(root: Path, github: bool) -> int:
+def run_check(root: Path, github: bool, publish: bool = False) -> int:
     from kennisschakels.site import check_all
 
     started = time.perf_counter()
     ctx, problems = check_all(root)
+    if publish:
+        problems = sorted(problems + publish_problems(ctx.settings, github))
     elapsed = time.perf_counter() - started
     if problems:
         _print_problems(problems, github, "er is niets gebouwd")
@@ -126,6 +130,20 @@ def run_check(root: Path, github: bool) -> int:
     count = len(ctx.catalogue.all()) + len(ctx.reports)
     print(f"Inhoud in orde: {count} bestanden gecontroleerd in {elapsed:.2f} s.")
     return 0
+
+
+def publish_problems(settings, github: bool) -> list[Problem]:
+    """A site with the placeholder repository would publish edit and new-file links that are GitHub 404s.
+    On GitHub Actions the real repository replaces the placeholder; elsewhere mkdocs.yml must name it."""
+    problems = []
+    if settings.is_placeholder:
+        problems.append(Problem("mkdocs.yml", 1, "repo_url", f"is nog het voorbeeldadres ({settings.repo_url})",
+                                "vul het adres van de GitHub-repository in, of publiceer vanuit GitHub Actions"))
+    if settings.contact_email.endswith(".invalid"):
+        message = (f"extra.contact.email is nog het voorbeeldadres ({settings.contact_email}); vul het adres van de "
+                   "redactie in (ook in docs/.well-known/security.txt)")
+        print(f"::warning file=mkdocs.yml,title=Contactadres::{message}" if github else f"Let op: {message}.")
+    return problems
 
 
 def run_new(root: Path, args: argparse.Namespace) -> int:

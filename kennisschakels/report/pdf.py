@@ -23,7 +23,6 @@ import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from urllib.parse import quote, urljoin
 
 import jinja2
 import markdown
@@ -95,10 +94,9 @@ class _Document:
         return f"#{target}"
 
     def _image(self, uri: str) -> str:
-        """The image's path in the repository, relative to the document's base URL (the repository):
-        the sanitiser keeps a relative image (a file: URL it removes, as on the web), and WeasyPrint
-        resolves it to the file, which the fetcher then checks."""
-        return quote(uri if uri.startswith(("essays/", "regions/")) else f"docs/{uri}")
+        """The image's path relative to the repository, which is WeasyPrint's base URL: a relative
+        URL, so the sanitiser sees what a web page has, and the fetcher serves only the repository."""
+        return uri if uri.startswith(("essays/", "regions/")) else f"docs/{uri}"
 
     def convert(self, text: str, prefix: str, origin: str) -> str:
         self.resolver.origin, self.resolver.prefix = origin, prefix
@@ -226,10 +224,9 @@ def _layout_key(source: str, root: Path) -> str:
 
     digest = hashlib.sha256(f"weasyprint {weasyprint.__version__}\n{PDF_VARIANT}\n{FONTS}\n".encode())
     digest.update(source.encode("utf-8"))
-    base = root.as_uri() + "/"
     for src in sorted(set(_IMAGE_SRC.findall(source))):  # images: their bytes count, not only their names
         try:
-            path = check_url(urljoin(base, html.unescape(src)), root)  # only files the fetcher would read
+            path = check_url((root / html.unescape(src)).as_uri(), root)  # only files the fetcher would read
         except RefusedResource:
             path = None
         digest.update(path.read_bytes() if path is not None else b"-")
