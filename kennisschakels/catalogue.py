@@ -18,10 +18,11 @@ class Catalogue:
     """All entries of a repository. Lists come in each type's natural order."""
 
     def __init__(self, root: Path, types: Registry, entries: list[Entry], assets: list[str],
-                 broken: list | None = None):
+                 broken: list | None = None, docs_assets: list[str] | None = None):
         self.root = root
         self.types = types
         self.assets = assets  # non-Markdown files under essays/ and regions/ (brought into the build)
+        self.docs_assets = docs_assets or []  # contributed non-Markdown files in docs/ (MkDocs publishes them; checked only)
         self._by_type: dict[str, list[Entry]] = {t.name: [] for t in types}
         for entry in entries:
             self._by_type[entry.type.name].append(entry)

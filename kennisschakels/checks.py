@@ -80,6 +80,9 @@ def _check_body(catalogue: Catalogue, entry: Entry, cache: dict) -> list[Problem
         elif text.casefold() in derived:
             problems.append(Problem(entry.path, line, "inhoud", f"de kop '{text}' maakt de site zelf al op deze pagina",
                                     "kies een andere kop; wat onder de kop van de site staat, komt uit de gegevens"))
+    problems += _control_characters(entry)
+    # Images and links inside inline code are examples, like those in fenced code: not checked.
+    body = safety.outside_code(entry.body)
     for match in IMAGE.finditer(body):
         line = first + body.count("\n", 0, match.start())
         src = match[2] or match[3]
@@ -99,6 +102,23 @@ def _check_body(catalogue: Catalogue, entry: Entry, cache: dict) -> list[Problem
             continue
         line = first + body.count("\n", 0, match.start())
         problems.extend(_missing_target(catalogue, entry, line, match[1], cache))
+    return problems
+
+
+# Control characters (tab and line ends excepted) come along when text is copied from a pdf or Word:
+# invisible in an editor, invalid in HTML and XML (feeds, search index, report PDF).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_characters(entry: Entry) -> list[Problem]:
+    """One problem for each line of the body with a control character, also in code."""
+    problems = []
+    for number, text in enumerate(entry.body.split("\n")):
+        found = CONTROL.search(text)
+        if found:
+            problems.append(Problem(entry.path, entry.file.body_line + number, "inhoud",
+                                    f"bevat een onzichtbaar stuurteken (U+{ord(found[0]):04X})",
+                                    "haal het weg; zulke tekens komen vaak mee bij kopiëren uit een pdf of uit Word"))
     return problems
 
 
@@ -170,7 +190,8 @@ def check_files(catalogue: Catalogue) -> list[Problem]:
         if size > MAX_MARKDOWN_BYTES:
             problems.append(Problem(entry.path, 1, "bestand", f"is {size // 1024} kB groot",
                                     f"maximaal {MAX_MARKDOWN_BYTES // 1024} kB; splits de tekst over meer pagina's"))
-    for path in catalogue.assets:
+    # Also the files contributed in docs/: MkDocs publishes every one of them as it is.
+    for path in catalogue.assets + catalogue.docs_assets:
         name = path.rsplit("/", 1)[-1]
         suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if suffix not in ASSET_TYPES:

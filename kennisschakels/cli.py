@@ -28,6 +28,10 @@ def _print_problems(problems: list[Problem], github: bool, outcome: str) -> None
             print(problem.github_annotation())
 
 
+# Commands that read the repository (its content and mkdocs.yml).
+REPOSITORY_COMMANDS = ("check", "nieuw", "codeowners", "rapport", "export")
+
+
 def main(argv: list[str] | None = None) -> int:
     from kennisschakels.scaffolds import scaffold_types
 
@@ -82,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("onbekende argumenten: " + " ".join(rest))
     root = args.root.resolve()
     github = getattr(args, "github", False) or os.environ.get("GITHUB_ACTIONS") == "true"
+    if args.command in REPOSITORY_COMMANDS and not (root / "mkdocs.yml").is_file():
+        print(f"Geen kennisbank in {root}: mkdocs.yml ontbreekt; start de opdracht in de map van de repository "
+              "(waar mkdocs.yml staat), of geef die map met --root", file=sys.stderr)
+        return 2
     if args.command == "check":
         return run_check(root, github, args.publiceren)
     if args.command == "nieuw":

@@ -21,7 +21,7 @@ from kennisschakels.validation import validate_fields
 
 
 def read_entries(root: Path, types: Registry, settings: Settings | None = None
-                 ) -> tuple[list[Entry], list[tuple[Place, Source]], list[str], list[Problem]]:
+                 ) -> tuple[list[Entry], list[tuple[Place, Source]], files.Walk, list[Problem]]:
     """Every content file as an entry. Files whose keys have problems are reported and left out,
     but their places are kept, so links and references to them are not reported as well."""
     found = files.walk(root, settings)
@@ -55,15 +55,15 @@ def read_entries(root: Path, types: Registry, settings: Settings | None = None
             problems.append(Problem(path, source.line("date"), "date",
                                     f"'{source.meta['date']}' wijkt af van de datum in de bestandsnaam ({place.date.iso})",
                                     "maak ze gelijk, of laat 'date' weg: de bestandsnaam geeft de datum al"))
-    return entries, broken, found.assets, problems
+    return entries, broken, found, problems
 
 
 def check(root: Path | str, types: Registry = TYPES, settings: Settings | None = None
           ) -> tuple[Catalogue, list[Problem]]:
     """The catalogue of ``root`` and every problem in it, sorted."""
     root = Path(root).resolve()
-    entries, broken, assets, problems = read_entries(root, types, settings)
-    catalogue = Catalogue(root, types, entries, assets, broken)
+    entries, broken, found, problems = read_entries(root, types, settings)
+    catalogue = Catalogue(root, types, entries, found.assets, broken, found.docs_assets)
     problems += catalogue.problems
     problems += checks.check_catalogue(catalogue)
     return catalogue, sorted(set(problems))

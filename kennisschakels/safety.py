@@ -34,7 +34,9 @@ EXPECT_IMAGE = "zet de afbeelding naast de pagina in de repository en verwijs er
 EXPECT_TEXT = "schrijf gewone tekst, zonder HTML-tags en zonder '{: ... }'"
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+# A code span: a run of backticks up to the next run of the same length, inside one paragraph
+# (Python-Markdown reads spans per block, so a stray backtick never hides the paragraphs after it).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 _TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>"'<]*)((?:[^<>"']|"[^"]*"|'[^']*')*)>""")
 _SPECIAL = re.compile(r"<(?:\?|![A-Za-z\[])")
 _ATTR_LIST = re.compile(r"(?<!\{)\{:?[ ]*([^{}\n ][^}\n]*)\}(?!\})")  # not a macro call '{{ ... }}' (maintainers' pages)
@@ -59,7 +61,7 @@ class _TagParser(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def _blank_code(body: str) -> str:
+def outside_code(body: str) -> str:
     """The body with fenced code and code spans replaced by spaces (newlines kept)."""
     if "`" not in body and "~~~" not in body:
         return body
@@ -105,7 +107,7 @@ def check_markdown(path: str, body: str, first_line: int = 1) -> list[Problem]:
     """Problems with the raw HTML, attr_list blocks and link destinations of a Markdown body."""
     if not any(c in body for c in "<{]"):
         return []
-    text = _blank_code(body)
+    text = outside_code(body)
     line = _Lines(text, first_line)
     problems: list[Problem] = []
 

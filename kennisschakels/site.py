@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from kennisschakels import calendar, feeds
+from kennisschakels import calendar, feeds, search
 from kennisschakels.context import Context
 from kennisschakels.load import check
 from kennisschakels.model.declarations import TYPES
@@ -72,7 +72,9 @@ class Site:
         if shown is not None:
             from kennisschakels.report import web
 
-            markdown = web.page_markdown(shown, uri) + "\n\n" + self.pages.glossary + "\n"
+            # Like every page: its filters and metadata for search (type, description), then the glossary.
+            markdown = "\n\n".join((web.page_markdown(shown, uri).strip("\n"), search.search_markdown(entry),
+                                     self.pages.glossary)) + "\n"
             meta = {**self.pages.meta(entry), "title": " ".join(shown.assembled.page(uri).title.split())}
             return Page(uri, meta, markdown, entry.path)
         return Page(uri, self.pages.meta(entry), self.pages.body(entry), entry.path)

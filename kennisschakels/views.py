@@ -147,6 +147,8 @@ def session(ctx: Context, entry: Entry) -> dict[str, Any]:
 
 def session_when(entry: Entry) -> str:
     """'25 april 2022', 'oktober 2022 (de dag is nog niet bekend)', 'uiterlijk september 2022'."""
+    if entry.latest and entry.end_date:
+        return f"van uiterlijk {entry.date.dutch} tot en met {entry.end_date.dutch} (de precieze begindatum is niet bekend)"
     if entry.latest:
         return f"uiterlijk {entry.date.dutch} (de precieze datum is niet bekend)"
     text = entry.date.dutch if entry.date.day else f"{entry.date.dutch} (de dag is nog niet bekend)"

@@ -90,3 +90,15 @@ def test_codeowners_refuses_content_with_problems(tree):
     result = cli(tree, "codeowners")
     assert result.returncode == 1 and "er is niets geschreven" in result.stderr
     assert not (tree / ".github").exists()
+
+
+def test_check_outside_a_repository_says_so_in_dutch(tmp_path):
+    """Not a traceback: a contributor who starts the check in the wrong folder is told where to go."""
+    (tmp_path / "docs").mkdir()
+    for command in (("check",), ("export", "--out", str(tmp_path / "uit")), ("codeowners", "--check")):
+        result = cli(tmp_path, *command)
+        assert result.returncode == 2, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert f"Geen kennisbank in {tmp_path}: mkdocs.yml ontbreekt" in result.stderr
+        assert "--root" in result.stderr
+    assert not (tmp_path / "uit").exists()

@@ -10,6 +10,7 @@ every other file the site publishes (calendars, feeds, the report PDF, images), 
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,8 +20,10 @@ import yaml
 pytestmark = pytest.mark.slow
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-# Files MkDocs makes itself from the pages (their content is compared through the pages).
-ENGINE_FILES = ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
+# Files made from the built pages, by MkDocs or by Pagefind (the pages' content is compared through the
+# pages; the search index of both builds below).
+ENGINE_FILES = ("sitemap.xml", "sitemap.xml.gz")
+SEARCH_INDEX = "pagefind/"
 
 
 class ArticleText(HTMLParser):
@@ -109,20 +112,33 @@ def test_the_main_content_is_not_empty_so_the_comparison_means_something(compare
 
 
 def test_every_other_published_file_is_the_same(compared, built_site, exported_site):
-    others = sorted(p for p in compared["normal"] if not p.endswith(".html") and p not in ENGINE_FILES)
+    others = sorted(p for p in compared["normal"] if not p.endswith(".html") and p not in ENGINE_FILES
+                    and not p.startswith(SEARCH_INDEX))
     assert "sessies/kalender.ics" in others and "feeds/essays.xml" in others
     assert "rapportages/tussenrapportage-2022.pdf" in others
     missing = [p for p in others if p not in compared["exported"]]
     assert missing == []
     changed = [p for p in others if (built_site / p).read_bytes() != (exported_site / p).read_bytes()]
     assert changed == []
-    extra = sorted(p for p in compared["exported"] - compared["normal"])
+    extra = sorted(p for p in compared["exported"] - compared["normal"] if not p.startswith(SEARCH_INDEX))
     assert extra == []
+
+
+def test_the_export_indexed_by_pagefind_searches_the_same_pages_with_the_same_filters(built_site, exported_site):
+    """Search on the exported site: every page but the 404 page, Dutch, with the same filter values
+    (the type, region, theme and year of each page come with the page's HTML)."""
+    def index(site: Path) -> tuple:
+        entry = json.loads((site / SEARCH_INDEX / "pagefind-entry.json").read_text(encoding="utf-8"))
+        filters = sorted(p.name for p in (site / SEARCH_INDEX / "filter").iterdir())
+        return entry["languages"]["nl"]["page_count"], filters
+
+    assert index(exported_site) == index(built_site)
+    assert index(built_site)[0] == len([p for p in built_site.rglob("*.html") if p.name != "404.html"])
 
 
 def test_the_export_config_has_no_hooks_and_writes_the_navigation(exported_site):
     config = yaml.safe_load((exported_site.parent / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "hooks" not in config and "watch" not in config
-    assert [next(iter(p)) if isinstance(p, dict) else p for p in config.get("plugins", [])] == ["search"]
+    assert config.get("plugins") == []  # search is Pagefind on the built pages, not Material's plugin
     assert config["nav"][0] == {"Start": "index.md"}
     assert config["docs_dir"] == "docs" and config["edit_uri"] == ""

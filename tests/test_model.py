@@ -410,3 +410,16 @@ def test_defaults_of_absent_optional_keys():
     assert problems == []
     assert (data.authors, data.date, data.tags, data.sources, data.draft) == ([], None, [], [], True)
     assert data.model_fields_set == {"title", "description", "themes", "draft"}
+
+
+def test_is_set_counts_the_date_in_the_file_name_and_not_the_defaults(tree):
+    from conftest import edit, write
+    from kennisschakels.load import load_catalogue
+
+    path = "docs/sessies/2022-09-21-session-1.md"
+    write(tree, {path: edit(example_tree()[path], location=None)})
+    session = load_catalogue(tree).get("session", "2022-09-21-session-1")
+    assert "date" not in session.file.meta and session.is_set("date")  # from the file name
+    assert session.date.iso == "2022-09-21"
+    assert session.is_set("kind") and session.is_set("latest")  # written, also when false
+    assert not session.is_set("location") and session.location is None  # a default

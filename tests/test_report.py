@@ -19,7 +19,7 @@ from conftest import ROOT, build, copy_repo
 from kennisschakels import derive
 from kennisschakels.load import load_catalogue
 from kennisschakels.report import web
-from kennisschakels.report.pdf import render_pdf, report_html
+from kennisschakels.report.pdf import _layout_key, render_pdf, report_html
 from kennisschakels.site import check_all
 
 PDF = "rapportages/tussenrapportage-2022.pdf"
@@ -300,3 +300,7 @@ def test_figures_of_included_pages_come_from_the_repository(tmp_path):
     assert '<img alt="Schema van het netwerk" src="essays/schema-netwerk.png"' in document
     pdf = render_pdf(report.assembled, report.ctx)
     assert b"/Subtype /Image" in pdf.data or b"/Subtype/Image" in pdf.data
+    # The image's bytes are part of the layout cache's key: a changed figure is laid out again.
+    before = _layout_key(document, root)
+    (root / "essays" / "schema-netwerk.png").write_bytes(pixel + b"\0")
+    assert _layout_key(document, root) != before

@@ -220,19 +220,31 @@ HARMLESS = [
 ]
 TITLE_PAGE = "veilig/titel.md"
 INJECTION_HOOK = f'''
-"""Test hook: a title and a section name that contain HTML reach the theme (as if the check missed them)."""
+"""Test hook, listed before the adapter: a page title and a section name that contain HTML reach the
+theme, as if the check had missed them (the site's page meta is where the theme takes titles from)."""
+import dataclasses
+
+from kennisschakels import site as _site
+
 EVIL = {EVIL_TITLE!r}
+_page = _site.Site.page
+
+
+def _injected(self, uri):
+    page = _page(self, uri)
+    if uri == {TITLE_PAGE!r}:
+        page = dataclasses.replace(page, meta={{**page.meta, "title": EVIL}})
+    return page
+
+
+_site.Site.page = _injected
+
 
 def on_nav(nav, config, files):
     for item in nav.items:
         if getattr(item, "title", None) == "Veilig":
             item.title = EVIL + " sectie"
     return nav
-
-def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri == {TITLE_PAGE!r}:
-        page.meta["title"] = EVIL
-    return markdown
 '''
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -384,7 +396,8 @@ def harmless_site(tmp_path_factory) -> Path:
         put(root, {f"docs/veilig/{case}.md": page(case.replace("-", " ").capitalize(), body)})
     (root / "hooks" / "test_injection.py").write_text(INJECTION_HOOK, encoding="utf-8")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace("  - hooks/safety.py", "  - hooks/test_injection.py\n  - hooks/safety.py"),
+    assert "\n  - hooks/adapter.py" in config
+    (root / "mkdocs.yml").write_text(config.replace("\n  - hooks/adapter.py", "\n  - hooks/test_injection.py\n  - hooks/adapter.py"),
                                      encoding="utf-8")
     result = run(root, "mkdocs", "build", "--strict")
     assert result.returncode == 0, result.stderr[-3000:]

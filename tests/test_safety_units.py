@@ -279,7 +279,7 @@ def test_depth_limit():
 
 
 def test_report_definition_missing_top_level_key_does_not_loop(minimal):
-    from kennisschakels.catalogue import check
+    from kennisschakels.load import check
     from kennisschakels.report.definition import load_report
     from kennisschakels.problems import ContentError
 

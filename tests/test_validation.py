@@ -163,7 +163,7 @@ CASES = [
      "essays/ander-essay.markdown:1: bestand: heeft de extensie '.markdown'; gebruik '.md'"),
     ("file saved as Latin-1",
      {"essays/essay-1.md": ESSAY.replace("Essay 1", "Essay één").encode("latin-1")},
-     "essays/essay-1.md:2: bestand: is niet opgeslagen als UTF-8 (bijv. Latin-1 of Windows-1252)"),
+     "essays/essay-1.md:2: bestand: is geen UTF-8 (bijvoorbeeld Latin-1 of Windows-1252); sla het bestand op als UTF-8"),
     ("file saved as UTF-16",
      {"essays/essay-1.md": ESSAY.encode("utf-16")},
      "essays/essay-1.md:1: bestand: is opgeslagen als UTF-16"),
@@ -190,6 +190,13 @@ CASES = [
     ("empty list where at least one is needed",
      {"essays/essay-1.md": replaced(ESSAY, "themes:\n- theme-1", "themes: []")},
      f"essays/essay-1.md:{at(ESSAY, 'themes:')}: themes: lijst is leeg; geef minstens 1 waarde"),
+    ("control character in the body (copied from a pdf)",
+     {"essays/essay-1.md": ESSAY + "Alinea.\n\nTekst\x0cmet een paginaeinde uit de pdf.\n"},
+     f"essays/essay-1.md:{body_line(ESSAY, 2)}: inhoud: bevat een onzichtbaar stuurteken (U+000C); haal het weg; "
+     "zulke tekens komen vaak mee bij kopiëren uit een pdf of uit Word"),
+    ("escape character in a code block",
+     {"essays/essay-1.md": ESSAY + "```\nprintf '\x1b[0m'\n```\n"},
+     f"essays/essay-1.md:{body_line(ESSAY, 1)}: inhoud: bevat een onzichtbaar stuurteken (U+001B)"),
     ("placeholder text of a template left in",
      {"essays/essay-1.md": replaced(ESSAY, "title: Essay 1", "title: Titel van het essay")},
      "essays/essay-1.md:1: title: is nog de voorbeeldtekst van het sjabloon ('Titel van het essay')"),
@@ -263,6 +270,18 @@ MEDIA_CASES = [
     ("image that does not exist",
      {"essays/essay-1.md": ESSAY + "![Kaart](kaart.png)\n"},
      f"essays/essay-1.md:{body_line(ESSAY)}: inhoud: link naar een bestand dat niet bestaat (kaart.png)"),
+    ("image after inline code is still checked",
+     {"essays/kaart.png": PIXEL, "essays/essay-1.md": ESSAY + "Met `code` en ![](kaart.png)\n"},
+     f"essays/essay-1.md:{body_line(ESSAY)}: inhoud: afbeelding zonder beschrijving"),
+    ("a stray backtick hides nothing in the next paragraph",
+     {"essays/essay-1.md": ESSAY + "Een losse ` in de tekst.\n\n![Kaart](kaart.png) en nog een `.\n"},
+     f"essays/essay-1.md:{body_line(ESSAY, 2)}: inhoud: link naar een bestand dat niet bestaat (kaart.png)"),
+    ("html file in a docs folder",
+     {"docs/leerthemas/uitleg.html": "<script>alert(1)</script>\n"},
+     "docs/leerthemas/uitleg.html:1: bestand: bestandstype '.html' is niet toegestaan"),
+    ("image in a docs folder whose content is another format",
+     {"docs/mensen/foto.jpg": PIXEL},
+     "docs/mensen/foto.jpg:1: bestand: de inhoud past niet bij de extensie '.jpg' (het is een PNG-bestand)"),
     ("svg file",
      {"regions/regio-1/kaart.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"},
      "regions/regio-1/kaart.svg:1: bestand: SVG kan script bevatten"),
@@ -319,6 +338,12 @@ def test_links_inside_code_blocks_are_not_checked(tree):
     assert problems_in(tree, {"essays/essay-1.md": ESSAY + "```\n[x](bestaat-niet.md)\n# geen kop\n```\n"}) == []
 
 
+def test_images_and_links_inside_inline_code_are_not_checked(tree):
+    """Like fenced code: a page that explains Markdown shows `![](x.png)` as an example."""
+    assert problems_in(tree, {"essays/essay-1.md": ESSAY + "Schrijf nooit `<img src=x onerror=alert(1)>` en niet "
+                                                           "`![](plaatje.png)` of ``[x](bestaat-niet.md)``.\n"}) == []
+
+
 def test_working_relative_links_pass(tree):
     assert problems_in(tree, {"docs/leerthemas/theme-1.md": THEME + "\n## Kop\n\nTekst.\n",
                               "essays/essay-1.md": ESSAY + "[Regio](../regions/regio-1/index.md), "
@@ -341,5 +366,6 @@ def test_symlinks_are_refused(tree):
     (tree / "essays" / "link.md").symlink_to(tree / "essays" / "essay-1.md")
     (tree / "docs" / "elders").symlink_to(tree / "docs" / "mensen", target_is_directory=True)
     assert problems_in(tree) == [
-        "docs/elders:1: bestand: is een symbolische link naar een map; zet de bestanden zelf in de repository",
-        "essays/link.md:1: bestand: is een symbolische link; zet het bestand zelf in de repository"]
+        "docs/elders:1: bestand: is een symbolische link naar een map; zet de bestanden zelf in de repository; "
+        "links naar mappen worden niet gepubliceerd",
+        "essays/link.md:1: bestand: is een symbolische link; zet het bestand zelf in de repository, geen link ernaar"]

@@ -80,6 +80,8 @@ def test_session_view_labels(tree):
     ("2022-04-25-x", {"end_date": "2022-04-26"}, "25 april 2022 tot en met 26 april 2022"),
     ("2022-10-x", {}, "oktober 2022 (de dag is nog niet bekend)"),
     ("2022-09-x", {"latest": True}, "uiterlijk september 2022 (de precieze datum is niet bekend)"),
+    ("2022-09-x", {"latest": True, "end_date": "2022-10-02"},
+     "van uiterlijk september 2022 tot en met 2 oktober 2022 (de precieze begindatum is niet bekend)"),
 ])
 def test_when_a_session_is(tree, name, changes, expected):
     text = MINIMAL["docs/sessies/2022-09-21-session-1.md"].replace("end_date: '2022-09-21'\n", "")

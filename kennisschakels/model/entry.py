@@ -67,7 +67,9 @@ class Entry:
         return self.type.choice_label(key, value) if value is not None else ""
 
     def is_set(self, key: str) -> bool:
-        """Whether the file itself gives this key (not a default)."""
+        """Whether the file gives this key, not a default: in its front-matter or, for the 'date' of
+        a type with the date in its file name (sessions, updates), in that name. ``entry.file.meta``
+        has only what the front-matter says."""
         return key in self.data.model_fields_set
 
     def __getattr__(self, name: str) -> Any:

@@ -127,7 +127,7 @@ class PdfResolver:
     """How the PDF resolves the links of one part: set ``origin`` and ``prefix`` before converting."""
 
     target: Callable[[str, str], str | None]   # (uri, fragment) -> '#anchor' in the PDF, or None
-    image: Callable[[str], str]                 # uri -> file URI of the image in the repository
+    image: Callable[[str], str]                 # uri -> the image's file, relative to the repository
     origin: str = ""
     prefix: str = ""
     ids: set[str] = field(default_factory=set)  # every id given out, for links to headings

@@ -49,12 +49,13 @@ def test_palette_filters_search_and_pdf_work_under_the_policy(recording, site_ur
     page.get_by_title("Donkere weergave").click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     everything = page.locator(".ks-item:not([hidden])").count()
-    page.get_by_label("Regio").select_option(label="Noord-Holland")
+    # The list's own filter form (the search box in the header has a 'Regio' filter too).
+    page.get_by_role("form", name="Lijst filteren").get_by_label("Regio").select_option(label="Noord-Holland")
     assert 0 < page.locator(".ks-item:not([hidden])").count() < everything
-    field = page.get_by_role("textbox", name="Zoeken")
+    field = page.locator("#ks-zoekveld")
     field.click()
     field.press_sequentially("bodem", delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)  # the search worker ran
+    page.wait_for_selector(".ks-resultaat", timeout=15000)  # Pagefind's worker and WebAssembly ran
     page.keyboard.press("Escape")
     page.goto(site_url + "rapportages/")
     link = page.locator('a[href$=".pdf"]').first
