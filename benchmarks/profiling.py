@@ -1,9 +1,10 @@
 """Where our build spends its time: cProfile of one strict build of a corpus.
 
-Reports the share of our code (kennisschakels/, hooks/ and the macros plugin that runs our
-overview pages), the functions of ours that cost most, and how often the functions that read
-or scan the corpus are called compared to the number of files: parse once, never re-scan
-per page.
+Reports the share of our code (kennisschakels/ and hooks/), the parts of the reports (PDF
+layout and writing, web pages), the functions of ours that cost most, and how often the
+functions that read or scan the corpus are called compared to the number of files: parse
+once, never re-scan per page. cProfile inflates call-heavy Python (our derived sections) far
+more than C code: read the shares, not the seconds.
 """
 
 from __future__ import annotations
@@ -15,28 +16,40 @@ import sys
 import time
 from pathlib import Path
 
-from kennisschakels.bench import corpus
+from benchmarks import corpus
 
 # (file ending, function): calls to count against the number of files.
 COUNTED = (
     ("kennisschakels/frontmatter.py", "parse"),
-    ("kennisschakels/catalogue.py", "scan"),
+    ("kennisschakels/load.py", "read_entries"),
     ("kennisschakels/catalogue.py", "__init__"),
     ("kennisschakels/catalogue.py", "all"),
     ("kennisschakels/catalogue.py", "of"),
     ("kennisschakels/catalogue.py", "referrers"),
-    ("kennisschakels/derive.py", "regions"),
     ("kennisschakels/derive.py", "published_essays"),
     ("kennisschakels/derive.py", "related_essays"),
+    ("kennisschakels/views.py", "filter_labels"),
+    ("kennisschakels/pages.py", "body"),
     ("kennisschakels/render.py", "render"),
+    ("kennisschakels/render.py", "has_template"),
+    ("kennisschakels/report/assemble.py", "assemble"),
+    ("kennisschakels/report/assemble.py", "page_body"),
+)
+# (file ending, function, label): the parts of the reports, cumulative.
+REPORT_PARTS = (
+    ("kennisschakels/site.py", "report_files", "PDF's (Site.report_files)"),
+    ("kennisschakels/report/pdf.py", "report_html", "  HTML van het rapport (samenstellen, Markdown)"),
+    ("weasyprint/__init__.py", "render", "  WeasyPrint: opmaak (HTML.render)"),
+    ("weasyprint/document.py", "write_pdf", "  WeasyPrint: PDF schrijven (write_pdf)"),
+    ("kennisschakels/report/web.py", "page_markdown", "webpagina's van de rapporten (web.page_markdown)"),
+    ("kennisschakels/report/assemble.py", "assemble", "  waarvan samenstellen (assemble)"),
+    ("kennisschakels/report/definition.py", "load_reports", "definities lezen en controleren"),
 )
 
 
 def _entry_point(filename: str, name: str, root: Path) -> bool:
-    """A MkDocs event handler of ours (hooks/) or of the macros plugin that runs our overviews:
-    their cumulative time is what we add to the build."""
-    in_hooks = filename.startswith(str(root / "hooks"))
-    return name.startswith("on_") and (in_hooks or filename.endswith("mkdocs_macros/plugin.py"))
+    """A MkDocs event handler of ours (hooks/): their cumulative time is what we add to the build."""
+    return name.startswith("on_") and filename.startswith(str(root / "hooks"))
 
 
 def _ours(filename: str, root: Path) -> bool:
@@ -63,7 +76,7 @@ def profile(root: Path, out: Path, top: int) -> str:
         if _entry_point(filename, name, root):
             entry.append((cumulative, calls, f"{Path(filename).parent.name}/{Path(filename).name}:{name}"))
     ours_cumulative = sum(c for c, _, _ in entry)
-    lines.append(f"Wat wij toevoegen (hooks en macros-plugin, inclusief wat ze aanroepen): "
+    lines.append(f"Wat wij toevoegen (hooks, inclusief wat ze aanroepen): "
                  f"{ours_cumulative:.2f} s = {100 * ours_cumulative / total:.1f}% van de bouw")
     for cumulative, calls, label in sorted(entry, reverse=True):
         lines.append(f"  {cumulative:8.2f} s  {calls:>6}×  {label}")
@@ -75,6 +88,12 @@ def profile(root: Path, out: Path, top: int) -> str:
         calls = sum(c for (f, _, n), (_, c, _, _, _) in stats.items() if f.endswith(end) and n == fn)
         cumulative = sum(ct for (f, _, n), (_, _, _, ct, _) in stats.items() if f.endswith(end) and n == fn)
         lines.append(f"  {end}:{fn:<18} {calls:>8}×  ({calls / files:6.2f} per bestand, {cumulative:7.2f} s)")
+
+    lines += ["", "Rapporten (cumulatief, inclusief wat ze aanroepen):"]
+    for end, fn, label in REPORT_PARTS:
+        found = [(c, ct) for (f, _, n), (_, c, _, ct, _) in stats.items() if f.endswith(end) and n == fn]
+        calls, cumulative = sum(c for c, _ in found), max((ct for _, ct in found), default=0.0)
+        lines.append(f"  {cumulative:8.2f} s  {calls:>6}×  {label}  ({100 * cumulative / total:.1f}%)")
 
     # Material renders each menu item with a macro of nav-item.html; the most-called one counts the items.
     nav_items = max((c for (f, _, _), (_, c, _, _, _) in stats.items() if f.endswith("partials/nav-item.html")),
@@ -103,12 +122,13 @@ def _short(filename: str) -> str:
     return "/".join(parts[-2:])
 
 
-def run(pages: int, existing: Path | None, work: Path, source: Path, seed: int, top: int) -> int:
+def run(pages: int, existing: Path | None, work: Path, source: Path, seed: int, top: int,
+        live_reports: bool = False) -> int:
     root = existing
     if root is None:
         root = work / f"profiel-{pages}"
         print(f"Corpus van {pages} pagina's maken in {root} ...", file=sys.stderr, flush=True)
-        corpus.generate(root, pages, seed, source)
+        corpus.generate(root, pages, seed, source, live_reports=live_reports)
     out = work / f"{root.name}.prof"
     print(f"Bouwen met cProfile ({out}) ...", file=sys.stderr, flush=True)
     print(profile(root.resolve(), out.resolve(), top))

@@ -2,7 +2,7 @@
 on our site (Pagefind) and on the baseline (plain Material with its lunr search); and how long
 Pagefind takes to index the built site.
 
-Each size: a synthetic corpus (kennisschakels.bench.corpus), our build and the baseline's, both
+Each size: a synthetic corpus (benchmarks.corpus), our build and the baseline's, both
 served from 127.0.0.1 by a small static server that compresses text with gzip as static hosts
 such as GitHub Pages do (Pagefind's own files are compressed already and served as they are).
 Debian's Chromium, through Playwright, opens a region page in a fresh profile (the first visit),
@@ -11,7 +11,7 @@ the bytes of every response body as transferred (``request.sizes()``, so also th
 Pagefind's Web Worker and of Material's search worker), and the same files' size on disk
 (uncompressed, for a host without compression).
 
-    python -m kennisschakels.bench readers --sizes 250,1000,2000,5000
+    python -m kennisschakels bench readers --sizes 250,1000,2000,5000
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from kennisschakels.bench import baseline, corpus
+from benchmarks import baseline, corpus
 
 QUERY = "bodemenergie"   # a word of the corpus text: many results, as for a real topic
 SEARCH_TIMEOUT = 600     # seconds to wait for the first results

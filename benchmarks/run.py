@@ -1,9 +1,11 @@
 """Timing our build against the plain-Material baseline, per corpus size, side by side.
 
-Each measurement is a fresh child process: wall time from the parent, peak memory (maximum
-resident set size) from ``os.wait4`` for exactly that child. Per size and repeat the three
-measurements run one after the other (ours, baseline, check), so a busy moment on a shared
-machine hits all three; the median of the repeats is reported.
+Each measurement is a fresh child process: wall time from the parent, CPU time and peak memory
+(maximum resident set size) from ``os.wait4`` for exactly that child. Per size and repeat the
+measurements run one after the other (our build with the reports, our build of the same corpus
+without the report definitions, the baseline, the check, the export), so a busy moment on a
+shared machine hits all of them; the median of the repeats is reported. The reports' share is
+the difference between our two builds.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from kennisschakels.bench import baseline, corpus
+from benchmarks import baseline, corpus
 
-VARIANTS = ("ours", "baseline", "check")
-LABELS = {"ours": "onze bouw", "baseline": "basis (alleen Material)", "check": "losse controle"}
+VARIANTS = ("ours", "noreport", "baseline", "check", "export")
+LABELS = {"ours": "onze bouw", "noreport": "onze bouw zonder rapporten", "baseline": "basis (alleen Material)",
+          "check": "losse controle", "export": "export"}
 BUILD = ("-m", "mkdocs", "build", "--strict")
 CHECK = ("-m", "kennisschakels", "check")
+EXPORT = ("-m", "kennisschakels", "export", "--out")
 
 
 class BenchError(Exception):
@@ -38,6 +42,7 @@ class Measurement:
     seconds: float      # wall time
     cpu_seconds: float  # user + system time of the child: less disturbed by other work on the machine
     peak_kb: int        # maximum resident set size of the child
+    load: float = 0.0   # load average (1 min) when the measurement started
 
 
 @dataclass
@@ -47,6 +52,10 @@ class SizeResult:
     runs: dict[str, list[Measurement]] = field(default_factory=lambda: {v: [] for v in VARIANTS})
     search_index: dict[str, int] = field(default_factory=dict)  # bytes of search/search_index.json or pagefind/
     output: dict[str, int] = field(default_factory=dict)        # bytes of everything in site/
+    report_pages: dict[str, int] = field(default_factory=dict)  # PDF pages per report of our build
+
+    def has(self, variant: str) -> bool:
+        return bool(self.runs.get(variant))
 
     def seconds(self, variant: str) -> float:
         return statistics.median(m.seconds for m in self.runs[variant])
@@ -60,10 +69,18 @@ class SizeResult:
     def ms_per_page(self, variant: str) -> float:
         return 1000 * self.seconds(variant) / self.pages
 
+    def report_seconds(self, cpu: bool = False) -> float | None:
+        """What the reports add to our build: with the report definitions minus without them."""
+        if not (self.has("ours") and self.has("noreport")):
+            return None
+        how = self.cpu_seconds if cpu else self.seconds
+        return how("ours") - how("noreport")
+
 
 def measure(command: list[str], cwd: Path, log: Path) -> Measurement:
     """Run one command to completion; its wall time, CPU time and peak memory."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    load = os.getloadavg()[0]
     with log.open("wb") as out:
         started = time.perf_counter()
         child = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -73,33 +90,67 @@ def measure(command: list[str], cwd: Path, log: Path) -> Measurement:
     if child.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise BenchError(f"'{' '.join(command)}' in {cwd} faalde (code {child.returncode}):\n{tail}")
-    return Measurement(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)  # Linux: maxrss in kB
+    return Measurement(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, round(load, 2))  # maxrss in kB
 
 
 def tree_bytes(root: Path) -> int:
     return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
 
 
-def run_size(pages: int, repeat: int, work: Path, source: Path, seed: int, progress) -> SizeResult:
+def pdf_pages(path: Path) -> int:
+    try:
+        from pypdf import PdfReader
+    except ImportError:  # pypdf comes with the test dependencies; without it the count is unknown
+        return 0
+    return len(PdfReader(path).pages)
+
+
+def without_reports(corpus_dir: Path, out: Path) -> Path:
+    """A copy of the corpus without the report definitions (and their editions): the same pages,
+    built without reports."""
+    shutil.rmtree(out, ignore_errors=True)
+    reports = (corpus_dir / corpus.REPORTS_DIR).resolve()
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        skipped = [n for n in names if n == "site"] if Path(folder) == corpus_dir else []
+        if Path(folder).resolve() == reports:  # the definitions and their adopted editions (.edities/)
+            skipped += [n for n in names if n.endswith(".yml") or n.startswith(".")]
+        return skipped
+
+    shutil.copytree(corpus_dir, out, ignore=ignore)
+    return out
+
+
+def run_size(pages: int, repeat: int, work: Path, source: Path, seed: int, progress,
+             variants: tuple[str, ...] = VARIANTS, live_reports: bool = False) -> SizeResult:
     ours, base = work / f"ons-{pages}", work / f"basis-{pages}"
-    counts = corpus.generate(ours, pages, seed, source)
+    counts = corpus.generate(ours, pages, seed, source, live_reports=live_reports)
     baseline.make(ours, base)
+    noreport = without_reports(ours, work / f"ons-zonder-rapport-{pages}")
+    exported = work / f"export-{pages}"
     result = SizeResult(pages, counts)
-    places = {"ours": (ours, BUILD), "baseline": (base, BUILD), "check": (ours, CHECK)}
+    places = {"ours": (ours, BUILD), "noreport": (noreport, BUILD), "baseline": (base, BUILD),
+              "check": (ours, CHECK), "export": (ours, (*EXPORT, str(exported)))}
     for number in range(1, repeat + 1):
-        for variant in VARIANTS:
+        for variant in variants:
             cwd, args = places[variant]
             if args is BUILD:
                 shutil.rmtree(cwd / "site", ignore_errors=True)  # every build starts from nothing
             m = measure([sys.executable, *args], cwd, work / f"{variant}-{pages}.log")
             result.runs[variant].append(m)
-            progress(f"  {pages:>5} pagina's, herhaling {number}/{repeat}, {LABELS[variant]:<24} "
-                     f"{m.seconds:7.2f} s (cpu {m.cpu_seconds:7.2f} s)  {m.peak_kb / 1024:7.1f} MB")
-    for variant, (cwd, _) in (("ours", places["ours"]), ("baseline", places["baseline"])):
-        index, bundle = cwd / "site" / "search" / "search_index.json", cwd / "site" / "pagefind"
-        result.search_index[variant] = (index.stat().st_size if index.exists()
-                                        else tree_bytes(bundle) if bundle.is_dir() else 0)
-        result.output[variant] = tree_bytes(cwd / "site")
+            progress(f"  {pages:>5} pagina's, herhaling {number}/{repeat}, {LABELS[variant]:<27} "
+                     f"{m.seconds:7.2f} s (cpu {m.cpu_seconds:7.2f} s)  {m.peak_kb / 1024:7.1f} MB  load {m.load}")
+    for variant in ("ours", "noreport", "baseline"):
+        if variant in variants:
+            cwd = places[variant][0]
+            index, bundle = cwd / "site" / "search" / "search_index.json", cwd / "site" / "pagefind"
+            result.search_index[variant] = (index.stat().st_size if index.exists()
+                                            else tree_bytes(bundle) if bundle.is_dir() else 0)
+            result.output[variant] = tree_bytes(cwd / "site")
+    if "ours" in variants:
+        for pdf in sorted((ours / "site" / "rapportages").glob("*.pdf")):
+            result.report_pages[pdf.stem] = pdf_pages(pdf)
+    shutil.rmtree(exported, ignore_errors=True)
     return result
 
 
@@ -127,29 +178,19 @@ def _mb(n: float) -> str:
     return f"{n / 1_048_576:.1f}"
 
 
-def table(results: list[SizeResult]) -> str:
-    """The figures as a Markdown table, one row per size (medians)."""
-    header = ["Pagina's", "Ons (s)", "Basis (s)", "Ons/basis", "CPU ons/basis", "Ons ms/pag.", "Basis ms/pag.",
-              "Groei ons", "Groei basis", "Controle (s)", "Geheugen ons (MB)", "Geheugen basis (MB)",
-              "Geheugen ons/basis", "Zoekindex ons / basis (MB)", "Uitvoer ons / basis (MB)"]
-    rows = []
-    previous = None
-    for r in results:
-        growth = ["–", "–"]
-        if previous:
-            pages = r.pages / previous.pages
-            growth = [f"×{r.seconds(v) / previous.seconds(v):.2f} (pag. ×{pages:.1f})" for v in ("ours", "baseline")]
-        rows.append([
-            str(r.pages), f"{r.seconds('ours'):.2f}", f"{r.seconds('baseline'):.2f}",
-            f"{r.seconds('ours') / r.seconds('baseline'):.2f}",
-            f"{r.cpu_seconds('ours') / r.cpu_seconds('baseline'):.2f}", f"{r.ms_per_page('ours'):.1f}",
-            f"{r.ms_per_page('baseline'):.1f}", *growth, f"{r.seconds('check'):.2f}",
-            f"{r.peak_mb('ours'):.0f}", f"{r.peak_mb('baseline'):.0f}",
-            f"{r.peak_mb('ours') / r.peak_mb('baseline'):.2f}",
-            f"{_mb(r.search_index['ours'])} / {_mb(r.search_index['baseline'])}",
-            f"{_mb(r.output['ours'])} / {_mb(r.output['baseline'])}",
-        ])
-        previous = r
+def _cell(r: SizeResult, variant: str, how: str = "seconds", digits: int = 2) -> str:
+    if not r.has(variant):
+        return "–"
+    return f"{getattr(r, how)(variant):.{digits}f}"
+
+
+def _ratio(r: SizeResult, a: str, b: str, how: str = "seconds") -> str:
+    if not (r.has(a) and r.has(b)):
+        return "–"
+    return f"{getattr(r, how)(a) / getattr(r, how)(b):.2f}"
+
+
+def _markdown(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
@@ -158,9 +199,57 @@ def table(results: list[SizeResult]) -> str:
     return "\n".join([line(header), "| " + " | ".join("-" * w for w in widths) + " |", *map(line, rows)])
 
 
+def table(results: list[SizeResult]) -> str:
+    """The times as a Markdown table, one row per size (medians; CPU time beside the wall time)."""
+    header = ["Pagina's", "Ons (s)", "Ons CPU (s)", "Zonder rapport (s)", "Zonder rapport CPU (s)",
+              "Rapport (s)", "Rapport CPU (s)", "Rapportaandeel (CPU)", "Basis (s)", "Basis CPU (s)",
+              "Ons/basis", "CPU ons/basis", "CPU zonder rapport/basis", "Groei CPU zonder rapport",
+              "Controle (s)", "Export (s)", "Export CPU (s)", "Rapport-PDF (pag.)", "Load"]
+    rows = []
+    previous = None
+    for r in results:
+        report, report_cpu = r.report_seconds(), r.report_seconds(cpu=True)
+        growth = "–"
+        if previous and previous.has("noreport") and r.has("noreport"):
+            growth = (f"×{r.cpu_seconds('noreport') / previous.cpu_seconds('noreport'):.2f} "
+                      f"(pag. ×{r.pages / previous.pages:.1f})")
+        loads = [m.load for ms in r.runs.values() for m in ms]
+        rows.append([
+            str(r.pages), _cell(r, "ours"), _cell(r, "ours", "cpu_seconds"), _cell(r, "noreport"),
+            _cell(r, "noreport", "cpu_seconds"),
+            "–" if report is None else f"{report:.2f}", "–" if report_cpu is None else f"{report_cpu:.2f}",
+            "–" if report_cpu is None else f"{100 * report_cpu / r.cpu_seconds('ours'):.0f}%",
+            _cell(r, "baseline"), _cell(r, "baseline", "cpu_seconds"),
+            _ratio(r, "ours", "baseline"), _ratio(r, "ours", "baseline", "cpu_seconds"),
+            _ratio(r, "noreport", "baseline", "cpu_seconds"), growth,
+            _cell(r, "check"), _cell(r, "export"), _cell(r, "export", "cpu_seconds"),
+            " / ".join(str(n) for n in r.report_pages.values()) or "–",
+            f"{min(loads):.1f}–{max(loads):.1f}" if loads else "–",
+        ])
+        previous = r
+    return _markdown(header, rows)
+
+
+def memory_table(results: list[SizeResult]) -> str:
+    header = ["Pagina's", "Geheugen ons (MB)", "Zonder rapport (MB)", "Basis (MB)", "Ons/basis",
+              "Zonder rapport/basis", "Controle (MB)", "Export (MB)", "Zoekindex ons / basis (MB)",
+              "Uitvoer ons / basis (MB)"]
+    rows = []
+    for r in results:
+        rows.append([
+            str(r.pages), _cell(r, "ours", "peak_mb", 0), _cell(r, "noreport", "peak_mb", 0),
+            _cell(r, "baseline", "peak_mb", 0), _ratio(r, "ours", "baseline", "peak_mb"),
+            _ratio(r, "noreport", "baseline", "peak_mb"), _cell(r, "check", "peak_mb", 0),
+            _cell(r, "export", "peak_mb", 0),
+            f"{_mb(r.search_index.get('ours', 0))} / {_mb(r.search_index.get('baseline', 0))}",
+            f"{_mb(r.output.get('ours', 0))} / {_mb(r.output.get('baseline', 0))}",
+        ])
+    return _markdown(header, rows)
+
+
 def targets(results: list[SizeResult]) -> list[tuple[str, str]]:
-    """(PASS/FAIL/NIET GEMETEN, description) per target of the issue; verdicts on wall time, with
-    the same figure in CPU time beside it (steadier when others use the machine)."""
+    """(PASS/FAIL/NIET GEMETEN, description) per target of issue 8, on CPU time (the machine is
+    shared), for our build without and with the reports."""
     by_size = {r.pages: r for r in results}
     mid, small, large = by_size.get(2000), by_size.get(1000), by_size.get(5000)
 
@@ -169,28 +258,28 @@ def targets(results: list[SizeResult]) -> list[tuple[str, str]]:
             return "NIET GEMETEN"
         return "PASS" if (value < limit if strict else value <= limit) else "FAIL"
 
-    def ratio(a: SizeResult | None, b: SizeResult | None, how) -> float | None:
-        return how(a) / how(b) if a and b else None
+    def ratio(a, b, variant_a, variant_b, how) -> float | None:
+        if not (a and b and a.has(variant_a) and b.has(variant_b)):
+            return None
+        return getattr(a, how)(variant_a) / getattr(b, how)(variant_b)
 
-    speed = ratio(mid, mid, lambda r: r.seconds("ours")) and mid.seconds("ours") / mid.seconds("baseline")
-    speed_cpu = mid and mid.cpu_seconds("ours") / mid.cpu_seconds("baseline")
-    growth = ratio(large, small, lambda r: r.seconds("ours"))
-    growth_cpu = ratio(large, small, lambda r: r.cpu_seconds("ours"))
-    check = large and large.seconds("check")
-    memory = large and large.peak_mb("ours") / large.peak_mb("baseline")
-
-    def shown(value: float | None, unit: str, cpu: float | None = None) -> str:
-        if value is None:
-            return ""
-        return f": {value:.2f}{unit}" + (f" (CPU-tijd: {cpu:.2f}{unit})" if cpu is not None else "")
-
-    return [
-        (verdict(speed, 1.2), "onze bouw ≤ 1,2× de basis bij 2.000 pagina's" + shown(speed, "×", speed_cpu)),
-        (verdict(growth, 5.5), "groei van onze bouw van 1.000 naar 5.000 pagina's ≤ 5,5×"
-         + shown(growth, "×", growth_cpu)),
-        (verdict(check, 3, strict=True), "losse controle van 5.000 bestanden < 3 s" + shown(check, " s")),
-        (verdict(memory, 1.3), "piekgeheugen van onze bouw bij 5.000 pagina's ≤ 1,3× de basis" + shown(memory, "×")),
-    ]
+    found = []
+    for variant, label in (("noreport", "zonder rapporten"), ("ours", "met rapporten")):
+        speed = ratio(mid, mid, variant, "baseline", "cpu_seconds")
+        growth = ratio(large, small, variant, variant, "cpu_seconds")
+        memory = ratio(large, large, variant, "baseline", "peak_mb")
+        found += [
+            (verdict(speed, 1.2), f"{label}: onze bouw ≤ 1,2× de basis bij 2.000 pagina's"
+             + ("" if speed is None else f": {speed:.2f}×")),
+            (verdict(growth, 5.5), f"{label}: groei van onze bouw van 1.000 naar 5.000 pagina's ≤ 5,5×"
+             + ("" if growth is None else f": {growth:.2f}×")),
+            (verdict(memory, 1.3), f"{label}: piekgeheugen bij 5.000 pagina's ≤ 1,3× de basis"
+             + ("" if memory is None else f": {memory:.2f}×")),
+        ]
+    check = large.seconds("check") if large and large.has("check") else None
+    found.append((verdict(check, 3, strict=True), "losse controle van 5.000 bestanden < 3 s"
+                  + ("" if check is None else f": {check:.2f} s")))
+    return found
 
 
 def report(results: list[SizeResult], info: dict, command: str) -> str:
@@ -201,16 +290,19 @@ def report(results: list[SizeResult], info: dict, command: str) -> str:
     for r in results:
         lines.append(f"- {r.pages} pagina's ({', '.join(f'{k} {v}' for k, v in r.counts.items())})")
         for v in VARIANTS:
-            each = ", ".join(f"{m.seconds:.2f}" for m in r.runs[v])
-            lines.append(f"    {LABELS[v]:<24} {r.seconds(v):7.2f} s [{each}]  cpu {r.cpu_seconds(v):7.2f} s  "
-                         f"{r.ms_per_page(v):6.1f} ms/pagina  piek {r.peak_mb(v):6.0f} MB")
-    lines += ["", table(results), "", "Doelen:"]
+            if not r.has(v):
+                continue
+            each = ", ".join(f"{m.seconds:.2f}/{m.cpu_seconds:.2f}@{m.load}" for m in r.runs[v])
+            lines.append(f"    {LABELS[v]:<27} {r.seconds(v):7.2f} s  cpu {r.cpu_seconds(v):7.2f} s  "
+                         f"{r.ms_per_page(v):6.1f} ms/pagina  piek {r.peak_mb(v):6.0f} MB  "
+                         f"[wand/cpu@load: {each}]")
+    lines += ["", table(results), "", memory_table(results), "", "Doelen (CPU-tijd):"]
     lines += [f"  {verdict:<12} {text}" for verdict, text in targets(results)]
     return "\n".join(lines)
 
 
 def run(sizes: list[int], repeat: int, source: Path, seed: int, work: Path | None, keep: bool,
-        json_out: Path | None, command: str) -> int:
+        json_out: Path | None, command: str, variants: tuple[str, ...] = VARIANTS, live_reports: bool = False) -> int:
     info = machine()
 
     def progress(text: str) -> None:
@@ -223,9 +315,11 @@ def run(sizes: list[int], repeat: int, source: Path, seed: int, work: Path | Non
     try:
         for pages in sizes:
             progress(f"Corpus van {pages} pagina's maken en meten ...")
-            results.append(run_size(pages, repeat, scratch, source, seed, progress))
+            results.append(run_size(pages, repeat, scratch, source, seed, progress, variants, live_reports))
+            if json_out:  # a long run keeps what it measured so far
+                _write_json(json_out, results, info, command)
             if not keep:  # a 5,000-page site takes half a gigabyte per copy
-                for name in (f"ons-{pages}", f"basis-{pages}"):
+                for name in (f"ons-{pages}", f"basis-{pages}", f"ons-zonder-rapport-{pages}"):
                     shutil.rmtree(scratch / name, ignore_errors=True)
     except BenchError as error:
         print(error, file=sys.stderr)
@@ -236,10 +330,19 @@ def run(sizes: list[int], repeat: int, source: Path, seed: int, work: Path | Non
     info["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     print(report(results, info, command))
     if json_out:
-        data = {"machine": info, "command": command,
-                "sizes": [asdict(r) | {"median_seconds": {v: r.seconds(v) for v in VARIANTS},
-                                       "median_cpu_seconds": {v: r.cpu_seconds(v) for v in VARIANTS},
-                                       "median_peak_mb": {v: r.peak_mb(v) for v in VARIANTS}} for r in results],
-                "targets": targets(results)}
-        json_out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _write_json(json_out, results, info, command)
     return 0  # the targets are figures to read, not a test: FAIL is reported, not an error
+
+
+def _write_json(path: Path, results: list[SizeResult], info: dict, command: str) -> None:
+    def medians(r: SizeResult, how: str) -> dict[str, float]:
+        return {v: getattr(r, how)(v) for v in VARIANTS if r.has(v)}
+
+    data = {"machine": info, "command": command,
+            "sizes": [asdict(r) | {"median_seconds": medians(r, "seconds"),
+                                   "median_cpu_seconds": medians(r, "cpu_seconds"),
+                                   "median_peak_mb": medians(r, "peak_mb"),
+                                   "report_seconds": r.report_seconds(),
+                                   "report_cpu_seconds": r.report_seconds(cpu=True)} for r in results],
+            "targets": targets(results)}
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

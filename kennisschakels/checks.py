@@ -68,7 +68,7 @@ def _check_body(catalogue: Catalogue, entry: Entry, cache: dict) -> list[Problem
     first = entry.file.body_line
     problems = safety.check_markdown(entry.path, entry.body, first)
     problems += safety.check_front_matter(entry.path, entry.file.meta, entry.line)
-    problems += scaffolds.placeholder_problems(entry.path, entry.file.meta, entry.body, first)
+    problems += scaffolds.placeholder_problems(entry.path, entry.file.meta, entry.body, first, entry.line)
     derived = {h.casefold() for h in _derived_headings(entry)}
     for match in ATX.finditer(body):
         line = first + body.count("\n", 0, match.start())

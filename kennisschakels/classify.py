@@ -39,18 +39,20 @@ def slug(text: str) -> str:
 
 
 def _name_problem(path: str, what: str, name: str, suggestion: str) -> Problem:
+    """What is wrong with a name, every cause at once, and the name to use instead."""
     bare = name.removesuffix(".md")
-    if bare != bare.lower() and slug(bare) == bare.lower():
-        cause = "bevat hoofdletters"
-    elif ascii_fold(name) != name:
-        cause = "bevat letters met accenten of andere tekens"
-    elif " " in name:
-        cause = "bevat spaties"
-    elif "_" in name:
-        cause = "bevat liggende streepjes (_)"
+    causes = [cause for present, cause in (
+        (bare != bare.lower(), "hoofdletters"),
+        (ascii_fold(bare) != bare, "letters met accenten"),
+        (" " in bare, "spaties"),
+        ("_" in bare, "liggende streepjes (_)"),
+        (bool(re.search(r"[^\w\s-]", ascii_fold(bare))), "leestekens"),
+    ) if present]
+    if not causes:
+        wrong = "is geen geldige naam"
     else:
-        cause = "is geen geldige naam"
-    return Problem(path, 1, "bestand", f"{what} '{name}' {cause}",
+        wrong = "bevat " + (causes[0] if len(causes) == 1 else ", ".join(causes[:-1]) + " en " + causes[-1])
+    return Problem(path, 1, "bestand", f"{what} '{name}' {wrong}",
                    f"gebruik alleen kleine letters (a-z), cijfers en streepjes: hernoem naar '{suggestion}'")
 
 
@@ -87,6 +89,13 @@ def _stem(path: str, type_: ContentType, stem: str) -> tuple[str, PartialDate | 
 
 def classify(path: str, types: Registry) -> Place | list[Problem]:
     """The place of a Markdown file (relative to the repository, with '/'), or why it has none."""
+    place, problems = locate(path, types)
+    return problems if problems else place
+
+
+def locate(path: str, types: Registry) -> tuple[Place | None, list[Problem]]:
+    """(place, problems) of a Markdown file. A file with a wrong name still gets a place (its type
+    is clear from its folder), so that the rest of the file is checked in the same run."""
     parts = path.split("/")
     for type_ in types:
         if type_.name == "page":
@@ -100,17 +109,15 @@ def classify(path: str, types: Registry) -> Place | list[Problem]:
             problems.append(_name_problem(path, "mapnaam", owner, slug(owner)))
         if "id" in values and type_.path.stem == "index":  # a region: its id is its folder's name
             if not ID_PATTERN.match(values["id"]):
-                return [_name_problem(path, "mapnaam", values["id"], slug(values["id"]))]
-            return Place(type_, values["id"], path)
+                problems.append(_name_problem(path, "mapnaam", values["id"], slug(values["id"])))
+            return Place(type_, values["id"], path), problems
         stem, date, name_problems = _stem(path, type_, values["stem"])
         problems += name_problems
-        if problems:
-            return problems
-        return Place(type_, f"{owner}/{stem}" if owner else stem, path, owner, date)
+        return Place(type_, f"{owner}/{stem}" if owner else stem, path, owner, date), problems
     misplaced = _misplaced(parts, types)
     if misplaced:
-        return [Problem(path, 1, "bestand", "staat op een plek waar de site het niet verwacht", misplaced)]
-    return Place(types["page"], path[len("docs/"):-3] if parts[0] == "docs" else path[:-3], path)
+        return None, [Problem(path, 1, "bestand", "staat op een plek waar de site het niet verwacht", misplaced)]
+    return Place(types["page"], path[len("docs/"):-3] if parts[0] == "docs" else path[:-3], path), []
 
 
 def _in_tree(parts: list[str], folder: list[str]) -> bool:

@@ -120,7 +120,9 @@ def _read_into(source: Source, yaml_lines: list[str], first_line: int) -> list[P
         node = yamlsafe.guarded_compose(loader) if loader else fast[0]
         if isinstance(node, yamlsafe.Refusal):
             return [_refusal(path, node, offset)]
-        refused = yamlsafe.too_deep(node) if node is not None else None
+        # The fast path has measured the depth already; it left the data out if the node is too deep.
+        deep = node is not None and (loader is not None or fast[1] is None)
+        refused = yamlsafe.too_deep(node) if deep else None
         if refused:
             return [_refusal(path, refused, offset)]
         if node is None:

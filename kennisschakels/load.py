@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kennisschakels import checks, files
 from kennisschakels.catalogue import Catalogue
-from kennisschakels.classify import Place, classify
+from kennisschakels.classify import Place, locate
 from kennisschakels.frontmatter import Source, parse
 from kennisschakels.model.declarations import TYPES
 from kennisschakels.model.entry import Entry
@@ -34,9 +34,9 @@ def read_entries(root: Path, types: Registry, settings: Settings | None = None
             continue
         source, syntax = parse(path, text)
         problems.extend(syntax)
-        place = classify(path, types)
-        if not isinstance(place, Place):
-            problems.extend(place)
+        place, place_problems = locate(path, types)
+        problems.extend(place_problems)
+        if place is None:
             continue
         if syntax and not source.meta:
             broken.append((place, source))
@@ -48,6 +48,8 @@ def read_entries(root: Path, types: Registry, settings: Settings | None = None
         if syntax or data is None:
             broken.append((place, source))
             continue
+        # A file with only a wrong name is an entry too: its body and references are checked in the
+        # same run (any problem stops the build anyway).
         entries.append(Entry(place.type, place.id, source, data, place.owner_id))
         if place.date and source.meta.get("date") not in (None, place.date.iso):
             problems.append(Problem(path, source.line("date"), "date",

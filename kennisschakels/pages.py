@@ -39,7 +39,10 @@ def abbreviations(ctx: Context) -> str:
         # placeholders Python-Markdown puts in the text, and break every page.
         if re.fullmatch(r"[\w.&/-]+", abbreviation) and re.search(r"[^\W\d_]", abbreviation):
             lines.append(f"*[{abbreviation}]: {' '.join(expansion.split())}")
-    return "\n".join(lines)
+    # One block per definition: in one block of n lines Python-Markdown's block processors search the
+    # rest of the block again after every definition (n² per page; at 50 abbreviations that was
+    # half the Markdown time of every page). The HTML is the same.
+    return "\n\n".join(lines)
 
 
 class PageMarkdown:

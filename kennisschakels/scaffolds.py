@@ -41,10 +41,10 @@ def placeholders() -> dict[str, set[str]]:
     return found
 
 
-def placeholder_problems(path: str, meta: dict, body: str, body_line: int) -> list[Problem]:
+def placeholder_problems(path: str, meta: dict, body: str, body_line: int, line_of=lambda key: 1) -> list[Problem]:
     """Template texts left unchanged: a reader would see the example instead of the content."""
     texts = placeholders()
-    problems = [Problem(path, 1, key, f"is nog de voorbeeldtekst van het sjabloon ('{meta[key]}')",
+    problems = [Problem(path, line_of(key), key, f"is nog de voorbeeldtekst van het sjabloon ('{meta[key]}')",
                         "vervang die door je eigen tekst")
                 for key in ("title", "description") if meta.get(key) in texts[key]]
     for offset, line in enumerate(body.splitlines()):

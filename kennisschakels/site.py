@@ -113,11 +113,14 @@ def check_all(root: Path, settings: Settings | None = None, types: Registry = TY
     settings = settings or load_settings(root)
     catalogue, problems = check(root, types, settings)
     reports = []
-    if not problems:
-        try:
-            reports = definition.load_reports(catalogue)
-        except ContentError as error:
-            problems = sorted(set(problems) | set(error.problems))
+    try:
+        # The definitions are checked even when pages have problems: every problem of a run at once.
+        reports = definition.load_reports(catalogue)
+    except ContentError as error:
+        problems = sorted(set(problems) | set(error.problems))
+    else:
+        if problems:
+            reports = []  # a report of a knowledge base with problems is not assembled
         else:
             from kennisschakels.report.edition import check_editions
 

@@ -1,36 +1,30 @@
-"""The benchmark's synthetic corpus: valid, deterministic, and compared with a fair baseline.
+"""The benchmark's synthetic corpus: made from the declarations, valid, deterministic, and compared
+with a fair baseline.
 
-No timings here: the figures come from ``python -m kennisschakels bench run`` (BENCHMARKS.md).
-
-The benchmark moved out of the package to benchmarks/ but still imports the modules of the old
-model (kennisschakels.bench, kennisschakels.schema, kennisschakels.monitoring) and finds overview pages
-by their macros: until it is rebuilt on the declarations (model.examples), these tests are expected
-to fail on that import. ``strict``: the day the benchmark imports again, they must pass, not be
-skipped.
+No timings and no builds here: the figures come from ``python -m kennisschakels bench run``
+(BENCHMARKS.md).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import sys
 from pathlib import Path
 
 import yaml
 
-import pytest
+from conftest import ROOT
 
-from conftest import ROOT, check
-from kennisschakels.model.declarations import TYPES
+sys.path.insert(0, str(ROOT))  # benchmarks/ belongs to the checkout, not to the installed package
 
-try:
-    from benchmarks import baseline, corpus
-except ImportError as error:  # see the module docstring
-    baseline = corpus = None
-    BROKEN = f"benchmarks/ does not import: {error}"
-else:
-    BROKEN = ""
+from benchmarks import baseline, corpus, run  # noqa: E402
+from kennisschakels.load import check  # noqa: E402
+from kennisschakels.model.declarations import TYPES  # noqa: E402
+from kennisschakels.model.kinds import DateKind, FieldSpec, IntKind, RefsKind, TextKind  # noqa: E402
+from kennisschakels.model.types import ContentType, Labels, PathPattern  # noqa: E402
+from kennisschakels.report.definition import load_reports  # noqa: E402
 
-pytestmark = pytest.mark.xfail(bool(BROKEN), reason=BROKEN, strict=True, raises=(AttributeError, TypeError))
-
-PAGES = 60
+PAGES = 120
 
 
 def files(root: Path) -> dict[str, bytes]:
@@ -39,17 +33,25 @@ def files(root: Path) -> dict[str, bytes]:
 
 
 def markdown(root: Path) -> list[str]:
-    return [p.as_posix() for r in ("docs", "essays", "regions") for p in (root / r).rglob("*.md")]
+    """The pages (dot folders such as the frozen report editions in docs/rapportages/.edities/ are not)."""
+    return [p.as_posix() for r in ("docs", "essays", "regions") for p in (root / r).rglob("*.md")
+            if not any(part.startswith(".") for part in p.relative_to(root).parts)]
 
 
-def test_corpus_passes_the_check_with_every_content_type(tmp_path):
+def test_corpus_is_valid_with_every_declared_type_and_the_reports(tmp_path):
     counts = corpus.generate(tmp_path / "corpus", PAGES, source=ROOT)
-    result = check(tmp_path / "corpus")
-    assert result.returncode == 0, result.stderr
-    assert f"{PAGES} bestanden gecontroleerd" in result.stdout
+    catalogue, problems = check(tmp_path / "corpus")
+    assert problems == []
     assert len(markdown(tmp_path / "corpus")) == PAGES
-    for type_name in TYPES.names():  # every declared type, a new one too
-        assert counts[type_name] >= 1, type_name
+    for type_ in TYPES:
+        assert len(catalogue.of(type_.name)) >= 1, type_.name
+        assert counts[type_.name] >= 1, type_.name
+    # The report definitions come along and name only pages the corpus has.
+    reports = load_reports(catalogue)
+    assert [r.id for r in reports] == [p.stem for p in sorted((ROOT / "docs/rapportages").glob("*.yml"))]
+    # The site's real overview pages are there.
+    overviews = {e.overview for e in catalogue.of("page") if e.overview}
+    assert {"regions", "essays", "sessions", "themes", "updates", "reports"} <= overviews
 
 
 def test_corpus_is_deterministic(tmp_path):
@@ -60,6 +62,48 @@ def test_corpus_is_deterministic(tmp_path):
     assert [name for name in first if first[name] != second[name]] == []
     corpus.generate(tmp_path / "c", PAGES, seed=corpus.DEFAULT_SEED + 1, source=ROOT)
     assert files(tmp_path / "c") != first  # the seed is what makes it repeatable
+
+
+def test_proportions_of_a_grown_network():
+    small, large = corpus.plan(1000, 40), corpus.plan(5000, 40)
+    assert sum(small.values()) == 960 and sum(large.values()) == 4960
+    assert large["update"] > large["practice"] > large["essay"] > large["theme"]
+    assert small["region"] < large["region"] <= len(corpus.REGIONS)  # regions and themes grow slowly
+    assert large["theme"] / small["theme"] < 2
+
+
+def test_a_newly_declared_type_appears_without_editing_the_generator(tmp_path):
+    project = ContentType(
+        "project", Labels("project", "projecten", "het"), PathPattern("docs/projecten/{id}.md"),
+        (FieldSpec("title", TextKind(), "Titel", "Titel.", required=True),
+         FieldSpec("description", TextKind(), "Beschrijving", "Beschrijving.", required=True),
+         FieldSpec("start", DateKind(), "Start", "Begin van het project.", required=True),
+         FieldSpec("budget", IntKind(minimum=1), "Budget", "Budget in euro."),
+         FieldSpec("lead", RefsKind(target="person"), "Trekker", "Trekkers.", required=True, min_items=1),
+         FieldSpec("regions", RefsKind(target="region"), "Regio's", "Regio's.")),
+        "Een project.", order=lambda e: (e.title, e.id))
+    types = TYPES.with_type(project)
+    counts = corpus.generate(tmp_path / "corpus", PAGES, source=ROOT, types=types)
+    assert counts["project"] >= 1
+    catalogue, problems = check(tmp_path / "corpus", types)
+    assert problems == []
+    projects = catalogue.of("project")
+    assert len(projects) == counts["project"]
+    assert all(p.lead for p in projects)  # required references point at generated people
+    assert (tmp_path / "corpus/docs/projecten/index.md").is_file()  # its folder has an index page
+
+
+def test_a_rule_of_a_new_type_is_obeyed(tmp_path):
+    from kennisschakels.model.constraints import not_before, required_when
+
+    essay = TYPES["essay"]
+    strict = dataclasses.replace(essay, name="essay", rules=essay.rules + (
+        required_when("regions", "draft", False), not_before("updated", "date")))
+    types = TYPES.__class__([strict if t.name == "essay" else t for t in TYPES])
+    corpus.generate(tmp_path / "corpus", PAGES, source=ROOT, types=types)
+    catalogue, problems = check(tmp_path / "corpus", types)
+    assert problems == []
+    assert all(e.regions for e in catalogue.of("essay") if not e.draft)
 
 
 def test_baseline_is_plain_material_with_the_same_pages(tmp_path):
@@ -76,3 +120,20 @@ def test_baseline_is_plain_material_with_the_same_pages(tmp_path):
                       for p in markdown(tmp_path / "corpus"))
     found = sorted(p[len(str(tmp_path / "baseline" / "docs")) + 1:] for p in markdown(tmp_path / "baseline"))
     assert found == expected
+
+
+def test_the_build_without_reports_has_the_same_pages(tmp_path):
+    corpus.generate(tmp_path / "corpus", PAGES, source=ROOT)
+    plain = run.without_reports(tmp_path / "corpus", tmp_path / "zonder")
+    assert sorted(markdown(plain)) == sorted(p.replace("/corpus/", "/zonder/") for p in markdown(tmp_path / "corpus"))
+    assert not list((plain / "docs/rapportages").glob("*.yml"))
+    catalogue, problems = check(plain)
+    assert problems == [] and load_reports(catalogue) == []
+
+
+def test_live_reports_are_concepts_without_editions(tmp_path):
+    corpus.generate(tmp_path / "corpus", PAGES, source=ROOT, live_reports=True)
+    assert not (tmp_path / "corpus/docs/rapportages/.edities").exists()
+    catalogue, problems = check(tmp_path / "corpus")
+    assert problems == []
+    assert all(r.status == "concept" for r in load_reports(catalogue))

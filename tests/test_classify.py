@@ -57,12 +57,12 @@ def test_every_declared_type_is_found_at_its_example_path(type_name):
 @pytest.mark.parametrize("path, expected", [
     ("essays/Hoofdletters.md", "bestandsnaam 'Hoofdletters.md' bevat hoofdletters; gebruik alleen kleine letters "
                                "(a-z), cijfers en streepjes: hernoem naar 'hoofdletters.md'"),
-    ("essays/Mijn Essay.md", "bestandsnaam 'Mijn Essay.md' bevat spaties; gebruik alleen kleine letters (a-z), "
+    ("essays/Mijn Essay.md", "bestandsnaam 'Mijn Essay.md' bevat hoofdletters en spaties; gebruik alleen kleine letters (a-z), "
                              "cijfers en streepjes: hernoem naar 'mijn-essay.md'"),
-    ("essays/fryslân.md", "bestandsnaam 'fryslân.md' bevat letters met accenten of andere tekens; gebruik alleen "
+    ("essays/fryslân.md", "bestandsnaam 'fryslân.md' bevat letters met accenten; gebruik alleen "
                           "kleine letters (a-z), cijfers en streepjes: hernoem naar 'fryslan.md'"),
-    ("essays/Test_Aanpak_Fryslân.md", "bestandsnaam 'Test_Aanpak_Fryslân.md' bevat letters met accenten of andere "
-                                      "tekens; gebruik alleen kleine letters (a-z), cijfers en streepjes: hernoem naar "
+    ("essays/Test_Aanpak_Fryslân.md", "bestandsnaam 'Test_Aanpak_Fryslân.md' bevat hoofdletters, letters met accenten "
+                                      "en liggende streepjes (_); gebruik alleen kleine letters (a-z), cijfers en streepjes: hernoem naar "
                                       "'test-aanpak-fryslan.md'"),
     ("docs/mensen/jan_de_vries.md", "bestandsnaam 'jan_de_vries.md' bevat liggende streepjes (_); gebruik alleen "
                                     "kleine letters (a-z), cijfers en streepjes: hernoem naar 'jan-de-vries.md'"),
@@ -70,12 +70,12 @@ def test_every_declared_type_is_found_at_its_example_path(type_name):
                                     "(a-z), cijfers en streepjes: hernoem naar 'thema-8.md'"),
     ("regions/Twente/index.md", "mapnaam 'Twente' bevat hoofdletters; gebruik alleen kleine letters (a-z), cijfers "
                                 "en streepjes: hernoem naar 'twente'"),
-    ("regions/Noord_Holland/praktijk/x.md", "mapnaam 'Noord_Holland' bevat liggende streepjes (_); gebruik alleen "
+    ("regions/Noord_Holland/praktijk/x.md", "mapnaam 'Noord_Holland' bevat hoofdletters en liggende streepjes (_); gebruik alleen "
                                             "kleine letters (a-z), cijfers en streepjes: hernoem naar 'noord-holland'"),
     ("docs/sessies/2024-03-05-Kenniscafe.md", "naam 'Kenniscafe' bevat hoofdletters; gebruik alleen kleine letters "
                                               "(a-z), cijfers en streepjes: hernoem naar '2024-03-05-kenniscafe.md'"),
-    ("regions/twente/updates/2024-03-05-kennis café.md", "naam 'kennis café' bevat letters met accenten of andere "
-                                                        "tekens; gebruik alleen kleine letters (a-z), cijfers en "
+    ("regions/twente/updates/2024-03-05-kennis café.md", "naam 'kennis café' bevat letters met accenten en spaties; "
+                                                        "gebruik alleen kleine letters (a-z), cijfers en "
                                                         "streepjes: hernoem naar '2024-03-05-kennis-cafe.md'"),
 ])
 def test_bad_names_say_why_and_suggest_the_name_to_use(path, expected):

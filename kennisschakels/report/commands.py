@@ -30,20 +30,29 @@ def _select(reports, wanted: str | None):
     return chosen, None
 
 
-def build(root: Path, out: Path, wanted: str | None, write_html: bool, concept: bool, print_problems) -> int:
-    from kennisschakels.report import web
-    from kennisschakels.report.pdf import page_count, render_pdf
+def _checked(root: Path, wanted: str | None, print_problems, outcome: str):
+    """(context, the chosen reports), or None after telling what is wrong (in Dutch)."""
     from kennisschakels.site import check_all
 
-    started = time.perf_counter()
     ctx, problems = check_all(root)
     if problems:
-        print_problems(problems, "er is geen PDF gemaakt")
-        return 1
+        print_problems(problems, outcome)
+        return None
     reports, error = _select(ctx.reports, wanted)
     if error:
         print(error, file=sys.stderr)
+        return None
+    return ctx, reports
+
+
+def build(root: Path, out: Path, wanted: str | None, write_html: bool, concept: bool, print_problems) -> int:
+    from kennisschakels.report import web
+    from kennisschakels.report.pdf import page_count, render_pdf
+    started = time.perf_counter()
+    checked = _checked(root, wanted, print_problems, "er is geen PDF gemaakt")
+    if checked is None:
         return 1
+    ctx, reports = checked
     for report in reports:
         shown = web.show(report, ctx, concept=concept)
         target = out / f"{report.id}{'-concept' if concept and report.adopted_status else ''}.pdf"
@@ -86,16 +95,10 @@ def adopt(root: Path, wanted: str, number: str | None, date_text: str | None, no
     from kennisschakels.report.assemble import assemble
     from kennisschakels.report.links import LinkCollector
     from kennisschakels.report.pdf import markdown_extensions, render_pdf
-    from kennisschakels.site import check_all
-
-    ctx, problems = check_all(root)
-    if problems:
-        print_problems(problems, "er is niets vastgesteld")
+    checked = _checked(root, wanted, print_problems, "er is niets vastgesteld")
+    if checked is None:
         return 1
-    reports, error = _select(ctx.reports, wanted)
-    if error:
-        print(error, file=sys.stderr)
-        return 1
+    ctx, reports = checked
     report = reports[0]
     found = editions.editions(root, report.id)
     previous = found[-1] if found else None

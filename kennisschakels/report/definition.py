@@ -245,6 +245,8 @@ class _Checker:
             self.problem(key, "moet het pad van een Markdown-pagina zijn", "bijvoorbeeld 'programma/index.md'")
             return ""
         entry = self.cat.by_uri(uri)
+        if entry is None and self.cat.exists(uri):
+            return ""  # the page exists but has problems of its own, reported with the page
         if entry is None:
             known = [e.uri for e in self.cat.all()]
             self.problem(key, f"onbekende pagina '{uri}'",

@@ -94,8 +94,9 @@ class _Document:
         return f"#{target}"
 
     def _image(self, uri: str) -> str:
-        path = self.root / (uri if uri.startswith(("essays/", "regions/")) else f"docs/{uri}")
-        return path.resolve().as_uri()
+        """The image's path relative to the repository, which is WeasyPrint's base URL: a relative
+        URL, so the sanitiser sees what a web page has, and the fetcher serves only the repository."""
+        return uri if uri.startswith(("essays/", "regions/")) else f"docs/{uri}"
 
     def convert(self, text: str, prefix: str, origin: str) -> str:
         self.resolver.origin, self.resolver.prefix = origin, prefix
@@ -213,7 +214,7 @@ class PdfResult:
 
 
 _LAYOUTS: dict[str, tuple[bytes, int]] = {}  # this process: `mkdocs serve` rebuilds on every save
-_FILE_URI = re.compile(r'"(file://[^"]+)"')
+_IMAGE_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"')
 
 
 def _layout_key(source: str, root: Path) -> str:
@@ -223,9 +224,9 @@ def _layout_key(source: str, root: Path) -> str:
 
     digest = hashlib.sha256(f"weasyprint {weasyprint.__version__}\n{PDF_VARIANT}\n{FONTS}\n".encode())
     digest.update(source.encode("utf-8"))
-    for uri in sorted(set(_FILE_URI.findall(source))):  # images: their bytes count, not only their names
+    for src in sorted(set(_IMAGE_SRC.findall(source))):  # images: their bytes count, not only their names
         try:
-            path = check_url(html.unescape(uri), root)  # only files the fetcher would read
+            path = check_url((root / html.unescape(src)).as_uri(), root)  # only files the fetcher would read
         except RefusedResource:
             path = None
         digest.update(path.read_bytes() if path is not None else b"-")
