@@ -210,10 +210,11 @@ SMALL_SESSION = edit(SESSION, end_date=None)
      "bestandsnaam '05-03-2024-kenniscafe.md' begint met de datum in de volgorde dag-maand-jaar; zet het jaar "
      "voorop: hernoem naar '2024-03-05-kenniscafe.md'"),
     ("essays/Test_Aanpak_Fryslân.md",
-     "bestandsnaam 'Test_Aanpak_Fryslân.md' bevat letters met accenten of andere tekens; gebruik alleen kleine "
-     "letters (a-z), cijfers en streepjes: hernoem naar 'test-aanpak-fryslan.md'"),
+     "bestandsnaam 'Test_Aanpak_Fryslân.md' bevat hoofdletters, letters met accenten en liggende streepjes (_); "
+     "gebruik alleen kleine letters (a-z), cijfers en streepjes: hernoem naar 'test-aanpak-fryslan.md'"),
 ])
 def test_a_bad_file_name_names_the_cause_and_the_name_to_use(repo, path, expected):
+    # The session has no 'date:': its date is to come from the name (the check must not crash on it).
     text = ESSAY if path.startswith("essays/") else SMALL_SESSION
     assert problems_in(repo, {path: text}) == [f"{path}:1: bestand: {expected}"]
     # Renamed as the message says, the file is accepted.
