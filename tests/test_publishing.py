@@ -26,7 +26,7 @@ import icalendar
 import pytest
 import yaml
 
-from conftest import QUIET, ROOT
+from conftest import MINIMAL, QUIET, ROOT, copy_repo, write
 from kennisschakels.classify import classify
 from kennisschakels.load import load_catalogue
 from kennisschakels.model.declarations import TYPES
@@ -79,8 +79,6 @@ def test_every_region_page_proposes_a_session_in_the_web_editor_pre_filled_for_t
 def on_github(tmp_path_factory) -> Path:
     """The minimal tree built as GitHub Actions builds it: mkdocs.yml still has the placeholder
     repo_url and no site_url; GITHUB_SERVER_URL and GITHUB_REPOSITORY name the repository."""
-    from conftest import MINIMAL, copy_repo, write
-
     root = copy_repo(tmp_path_factory.mktemp("actions"), content=False)
     write(root, MINIMAL)
     assert "repo_url: https://github.com/ORGANISATIE/" in (root / "mkdocs.yml").read_text(encoding="utf-8")
