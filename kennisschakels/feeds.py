@@ -79,7 +79,7 @@ feed { display: block; max-width: 40rem; margin: 2rem auto; padding: 0 1rem;
        font: 1rem/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fff; }
 feed > title { display: block; font-size: 1.6rem; font-weight: 700; color: #154273; }
 feed > subtitle { display: block; margin-bottom: 1rem; }
-feed > subtitle::after { content: " Dit is een feed: plak het adres van deze pagina in een feedlezer of in de RSS-functie van Outlook om nieuwe berichten vanzelf te zien."; }
+feed > subtitle::after { content: ". Dit is een feed: plak het adres van deze pagina in een feedlezer of in de RSS-functie van Outlook om nieuwe berichten vanzelf te zien."; }
 feed > id, feed > updated, feed > author, feed > link, entry > id, entry > link, entry > category { display: none; }
 entry { display: block; margin: 1rem 0; padding-top: 1rem; border-top: 1px solid #ccc; }
 entry > title { display: block; font-weight: 700; }

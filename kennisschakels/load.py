@@ -45,7 +45,11 @@ def read_entries(root: Path, types: Registry, settings: Settings | None = None
         data, field_problems = validate_fields(place.type, source, defaults)
         # A key whose YAML could not be read is reported once, not also as missing.
         problems.extend(p for p in field_problems if p.key not in source.unreadable)
-        if syntax or data is None:
+        # A dated file whose name gives no date ('05-03-2024-x.md') and without 'date:' has no place in
+        # the order of its type: the name's problem says why; it is left out like a file that does not
+        # validate (before, sorting the sessions crashed the check).
+        undated = place.type.path.dated and getattr(data, "date", None) is None
+        if syntax or data is None or undated:
             broken.append((place, source))
             continue
         # A file with only a wrong name is an entry too: its body and references are checked in the
