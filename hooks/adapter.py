@@ -117,6 +117,7 @@ class Adapter:
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         started = time.process_time()
         try:
+            output = _without_lone_toc_toggle(output)
             return csp.apply(output, self.script_patterns, page.content or "", serve=self.serve)
         except csp.CspError as error:
             raise PluginError(f"{page.file.src_uri}: Content-Security-Policy: {error}") from None
@@ -144,6 +145,15 @@ class Adapter:
         pages = max(self.pages, 1)
         log.info(f"Veiligheid: {self.pages} pagina's gesaneerd in {self.sanitise_seconds:.2f} s CPU "
                  f"({self.sanitise_seconds / pages * 1000:.2f} ms per pagina), CSP in {self.csp_seconds:.2f} s CPU")
+
+
+_TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+
+
+def _without_lone_toc_toggle(output: str) -> str:
+    """Material writes the table of contents' checkbox on every page, its label only on pages with
+    sections: a form field without a name (pa11y, WCAG 4.1.2). Without the label it toggles nothing."""
+    return output if 'for="__toc"' in output else output.replace(_TOC_TOGGLE, "", 1)
 
 
 def _escape_titles(items) -> None:

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from kennisschakels.problems import Problem, report
+from kennisschakels.settings import PLACEHOLDER_OWNER
 
 
 def _print_problems(problems: list[Problem], github: bool, outcome: str) -> None:
@@ -143,6 +144,11 @@ def publish_problems(settings, github: bool) -> list[Problem]:
         message = (f"extra.contact.email is nog het voorbeeldadres ({settings.contact_email}); vul het adres van de "
                    "redactie in (ook in docs/.well-known/security.txt)")
         print(f"::warning file=mkdocs.yml,title=Contactadres::{message}" if github else f"Let op: {message}.")
+    if settings.default_owner.startswith(f"@{PLACEHOLDER_OWNER}/"):
+        message = (f"extra.kennisschakels.redactie is nog het voorbeeldteam ({settings.default_owner}); GitHub vraagt "
+                   "dan niemand om pull requests te beoordelen. Vul het team van de redactie in en maak "
+                   ".github/CODEOWNERS opnieuw met: python -m kennisschakels codeowners")
+        print(f"::warning file=mkdocs.yml,title=Redactieteam::{message}" if github else f"Let op: {message}.")
     return problems
 
 

@@ -76,15 +76,22 @@ def citing_pages(catalogue: Catalogue, document: Entry) -> list[Entry]:
     return catalogue.referrers(document, key="sources")
 
 
+def spelled_out(entry: Entry) -> str | None:
+    """What an abbreviation stands for, as the sources spell it out: a term's expansion, an
+    organisation's full name; None where the sources never spell it out (RSP, AEF)."""
+    if entry.kind_name == "term":
+        return entry.expansion or None
+    return entry.title if entry.title != entry.abbreviation else None
+
+
 def glossary(catalogue: Catalogue) -> list[tuple[str, str, Entry]]:
     """(abbreviation, explanation, entry) for every term and every organisation with an abbreviation,
-    sorted; the site explains each occurrence of these abbreviations."""
-    # A term the sources never spell out (RSP) is explained by its description.
-    found = [(t.title, t.expansion or t.description, t) for t in catalogue.of("term")]
-    # An organisation whose name the sources never spell out is explained by its description.
-    found += [(o.abbreviation, o.title if o.title != o.abbreviation else o.description, o)
-              for o in catalogue.of("organisation") if o.abbreviation]
-    return sorted(found, key=lambda item: (item[0].casefold(), item[0]))
+    sorted; the site explains each occurrence of these abbreviations. What the sources never spell
+    out is explained by its description."""
+    found = [(t.title, t) for t in catalogue.of("term")]
+    found += [(o.abbreviation, o) for o in catalogue.of("organisation") if o.abbreviation]
+    return sorted(((abbreviation, spelled_out(entry) or entry.description, entry) for abbreviation, entry in found),
+                  key=lambda item: (item[0].casefold(), item[0]))
 
 
 # ----------------------------------------------------------------------------- sessions

@@ -325,10 +325,8 @@ def overview_organisations(ctx: Context) -> dict[str, Any]:
 
 
 def overview_glossary(ctx: Context) -> dict[str, Any]:
-    cat = ctx.catalogue
-    terms = [(t.title, t.expansion, t) for t in cat.of("term")]
-    terms += [(o.abbreviation, o.title, o) for o in cat.of("organisation") if o.abbreviation]
-    return {"terms": sorted(terms, key=lambda item: (item[0].casefold(), item[0]))}
+    return {"terms": [(abbreviation, derive.spelled_out(entry), entry)
+                      for abbreviation, _, entry in derive.glossary(ctx.catalogue)]}
 
 
 def overview_library(ctx: Context) -> dict[str, Any]:

@@ -39,7 +39,7 @@ SETTINGS = load_settings(ROOT)
 MINIMAL: dict[str, str] = example_tree()
 
 
-BUILD_FIXTURES = {"built_site", "exported_site", "site_url", "site_pages", "example_pages"}
+BUILD_FIXTURES = {"built_site", "exported_site", "site_url", "site_pages", "example_urls", "example_site"}
 
 
 # The hand-written tree of the old suite (Twente, een-essay, ...), for tests/test_safety_corpus.py until

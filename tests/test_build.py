@@ -36,6 +36,24 @@ def test_navigation_lists_content_without_a_hand_written_nav(built_site):
     assert first < eighth
 
 
+def test_generated_lists_keep_their_structure_on_every_page(built_site):
+    """Regression: the glossary's definitions ran together (no blank line between them), so every
+    term was nested in the one before: the page was 1,689 px too wide at 320 px. No generated list
+    on any page nests a definition list in a definition, or runs a term into a paragraph."""
+    import re
+
+    wrong = {}
+    for html in sorted(built_site.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        article = text[text.find("<article"):text.find("</article>")]
+        found = [pattern for pattern in (r"<dd>\s*<dl>", r"<p>\*\*|<p>:\s") if re.search(pattern, article)]
+        if found:
+            wrong[str(html.relative_to(built_site))] = found
+    assert not wrong, wrong
+    glossary = (built_site / "begrippen/index.html").read_text(encoding="utf-8")
+    assert glossary.count("<dt>") == glossary.count("<dd>") > 60  # every term and organisation once
+
+
 def test_pages_load_no_web_fonts(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html

@@ -138,7 +138,7 @@ def test_published_and_draft_essays(tree):
     assert [e.id for e in derive.draft_essays(catalogue)] == ["concept"]
 
 
-def test_glossary_has_terms_with_an_expansion_and_organisations_with_an_abbreviation(tree):
+def test_glossary_has_every_term_and_the_organisations_with_an_abbreviation(tree):
     organisation = MINIMAL["docs/organisaties/organisation-1.md"]
     term = MINIMAL["docs/begrippen/term-1.md"]
     write(tree, {
@@ -154,6 +154,7 @@ def test_glossary_has_terms_with_an_expansion_and_organisations_with_an_abbrevia
     catalogue = load_catalogue(tree)
     assert [(a, e, entry.id) for a, e, entry in derive.glossary(catalogue)] == [
         ("ATO", "Afspraken over taken en ondersteuning", "ato"),
+        ("bodem", "Voorbeeld van beschrijving", "bodem"),  # no expansion: its description explains it
         ("RSP", "Regionale Samenwerking Plus", "term-1"),
         ("VNG", "Vereniging van Nederlandse Gemeenten", "organisation-1"),
     ]

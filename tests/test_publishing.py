@@ -134,6 +134,8 @@ def test_publishing_is_refused_with_the_placeholder_repository_unless_github_nam
     accepted = publish_check(tree, **GITHUB)
     assert accepted.returncode == 0, accepted.stderr
     assert "Inhoud in orde" in accepted.stdout
+    # The placeholder review team is only a warning: GitHub would ask nobody to review pull requests.
+    assert "extra.kennisschakels.redactie is nog het voorbeeldteam (@ORGANISATIE/" in accepted.stdout
     # The plain check (a contributor's) does not ask for a repository.
     plain = subprocess.run([sys.executable, "-m", "kennisschakels", "check"], cwd=tree, capture_output=True,
                            text=True, env=environment())

@@ -44,6 +44,9 @@ CASES = [
     ("tab in the front-matter",
      {"essays/essay-1.md": "---\ntitle: Een essay\n\tdescription: x\n---\n"},
      "essays/essay-1.md:3: front-matter: YAML-fout"),
+    ("invisible control character pasted into the front-matter (was a traceback)",
+     {"essays/essay-1.md": "---\ntitle: Een essay\ndescription: Over iets\x07\n---\n"},
+     "essays/essay-1.md:3: front-matter: bevat een onzichtbaar stuurteken (U+0007)"),
     ("no front-matter",
      {"essays/essay-1.md": "Alleen tekst.\n"},
      "essays/essay-1.md:1: front-matter: ontbreekt"),
@@ -126,7 +129,7 @@ CASES = [
      "regions/<regio-id>/praktijk/<naam>.md (bedoelde je 'updates'?)"),
     ("file with a bad name",
      {"essays/Mijn Essay.md": ESSAY},
-     "essays/Mijn Essay.md:1: bestand: bestandsnaam 'Mijn Essay.md' bevat spaties; gebruik alleen kleine letters (a-z), "
+     "essays/Mijn Essay.md:1: bestand: bestandsnaam 'Mijn Essay.md' bevat hoofdletters en spaties; gebruik alleen kleine letters (a-z), "
      "cijfers en streepjes: hernoem naar 'mijn-essay.md'"),
     ("update without a date in its name",
      {"regions/regio-1/updates/kenniscafe.md": SMALL},
@@ -199,7 +202,7 @@ CASES = [
      f"essays/essay-1.md:{body_line(ESSAY, 1)}: inhoud: bevat een onzichtbaar stuurteken (U+001B)"),
     ("placeholder text of a template left in",
      {"essays/essay-1.md": replaced(ESSAY, "title: Essay 1", "title: Titel van het essay")},
-     "essays/essay-1.md:1: title: is nog de voorbeeldtekst van het sjabloon ('Titel van het essay')"),
+     f"essays/essay-1.md:{at(ESSAY, 'title:')}: title: is nog de voorbeeldtekst van het sjabloon ('Titel van het essay')"),
 ]
 
 

@@ -164,13 +164,11 @@ def test_attribute_text_is_escaped_and_lists_read_as_dutch():
         ["", "a", "a en b", "a, b en c"]
 
 
-def test_every_page_of_the_tree_has_markdown_and_only_title_description_and_search_weight_for_the_engine(tree):
+def test_every_page_of_the_tree_has_markdown_and_only_title_and_description_for_the_engine(tree):
     site = Site(context(tree))
     for uri in site.uris():
         page = site.page(uri)
-        weight = site.entry(uri).type.search_weight
-        assert page.meta == {"title": page.meta["title"], "description": page.meta["description"],
-                             **({"search": {"boost": weight}} if weight != 1.0 else {})}, uri
+        assert page.meta == {"title": page.meta["title"], "description": page.meta["description"]}, uri
         assert page.markdown.strip() or site.entry(uri).type.name == "page", uri  # an empty index page is fine
         assert page.edit_path == site.entry(uri).path
 

@@ -120,7 +120,7 @@ PRACTICE = ContentType(
     PathPattern("regions/{region}/praktijk/{id}.md"),
     (TITLE, DESCRIPTION, _f("date", DATE, "Datum", "Datum, als die bekend is."), THEMES, TAGS, *COMMON),
     "Een voorbeeld uit de praktijk van een regio.",
-    order=_title, search_weight=1.5, scaffold="praktijk", overview="overzichten/praktijkvoorbeelden.md",
+    order=_title, scaffold="praktijk", overview="overzichten/praktijkvoorbeelden.md",
 )
 ESSAY = ContentType(
     "essay", Labels("essay", "essays", "het"), PathPattern("essays/{id}.md"),
@@ -167,7 +167,7 @@ SESSION = ContentType(
      *COMMON),
     "Een sessie, bijeenkomst of regionale activiteit, met de datum in de bestandsnaam.",
     # A session known only as 'at the latest on this date' comes before the sessions of that date.
-    order=lambda e: (e.date, not e.latest, e.id), rules=(not_before("end_date", "date"),), search_weight=1.5,
+    order=lambda e: (e.date, not e.latest, e.id), rules=(not_before("end_date", "date"),),
     scaffold="sessie", calendar=True, overview="sessies/index.md",
 )
 LESSON = ContentType(

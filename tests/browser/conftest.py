@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kennisschakels.load import load_catalogue
-from kennisschakels.model.declarations import TYPES
+from kennisschakels.model.declarations import OVERVIEW, TYPES
+from kennisschakels.site import load_site
 
 # Debian's Chromium; KENNISSCHAKELS_CHROMIUM points elsewhere (e.g. the Chrome of a GitHub runner).
 CHROMIUM = os.environ.get("KENNISSCHAKELS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -32,9 +32,16 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
 
-# Kinds of page, for reporting per page type: the declared content types, with 'page' split into
-# the start page, section overviews (a folder's index.md) and other pages.
-KINDS = ("start", "overzicht", "pagina", *(name for name in TYPES.names() if name != "page"), "404")
+# Kinds of page: every declared content type; 'page' split into the start page, each overview a
+# page can show (the declared choices of 'overview'), the report pages (a report's own page and
+# its chapters), other folder index pages ('sectie') and other pages; and the 404 page. The
+# accessibility audits (axe-core, pa11y, the keyboard walk) run on one page of each kind: every
+# kind has its own template or layout, and the pages of one kind differ only in content.
+OVERVIEWS = tuple(f"overzicht {name}" for name in OVERVIEW.choices)
+KINDS = ("start", "sectie", "pagina", *OVERVIEWS, "rapport", "rapporthoofdstuk",
+         *(name for name in TYPES.names() if name != "page"), "404")
+# The dark scheme (the same stylesheet on every page) on the largest page of each of these.
+DARK_KINDS = ("start", "pagina", *(name for name in TYPES.names() if name != "page"), "404")
 
 
 def unavailable(reason: str) -> None:
@@ -94,14 +101,7 @@ def base_path(site: Path) -> str:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """URL (ending in /) of the built site's home page, served from a local thread."""
-    handler = type("Handler", (_SiteHandler,), {"base_path": base_path(built_site)})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(handler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{handler.base_path}"
-    server.shutdown()
-    server.server_close()
+    yield from serve(built_site)
 
 
 def html_file(site: Path, path: str) -> Path:
@@ -110,14 +110,18 @@ def html_file(site: Path, path: str) -> Path:
 
 
 def page_kinds(site: Path) -> dict[str, str]:
-    """Every built HTML page, as its path below the site root, with its kind (see KINDS)."""
+    """Every built HTML page of ``site`` (the built folder of a repository), as its path below the
+    site root, with its kind (see KINDS)."""
+    source = load_site(site.parent)
+    reports = {uri: "rapport" if rank == 0 else "rapporthoofdstuk"
+               for shown in source.reports for rank, uri in enumerate(shown.uris)}
     kinds = {}
-    for entry in load_catalogue(site.parent).all():
-        uri = entry.uri
-        path = uri[:-len("index.md")] if uri.endswith("index.md") else uri[:-len(".md")] + "/"
+    for entry in source.catalogue.all():
+        uri, path = entry.uri, entry.site_path
         kind = entry.type.name
         if kind == "page":
-            kind = "start" if path == "" else "overzicht" if uri.endswith("/index.md") else "pagina"
+            kind = ("start" if path == "" else f"overzicht {entry.overview}" if entry.overview
+                    else reports.get(uri) or ("sectie" if uri.endswith("index.md") else "pagina"))
         kinds[path] = kind
     pages = {}
     for html in sorted(site.rglob("*.html")):
@@ -127,20 +131,65 @@ def page_kinds(site: Path) -> dict[str, str]:
     return pages
 
 
+def largest(site: Path, pages: dict[str, str]) -> dict[str, str]:
+    """kind -> the path of its page with the largest HTML (most content to get wrong)."""
+    found: dict[str, tuple[str, int]] = {}
+    for path, kind in pages.items():
+        size = html_file(site, path).stat().st_size
+        if kind not in found or size > found[kind][1]:
+            found[kind] = (path, size)
+    return {kind: path for kind, (path, _) in sorted(found.items())}
+
+
 @pytest.fixture(scope="session")
 def site_pages(built_site: Path) -> dict[str, str]:
     return page_kinds(built_site)
 
 
 @pytest.fixture(scope="session")
-def example_pages(built_site: Path, site_pages: dict[str, str]) -> dict[str, str]:
-    """One page per kind: the one with the largest HTML (most content to get wrong)."""
-    examples = {}
-    for path, kind in site_pages.items():
-        size = html_file(built_site, path).stat().st_size
-        if kind not in examples or size > examples[kind][1]:
-            examples[kind] = (path, size)
-    return {kind: path for kind, (path, _) in sorted(examples.items())}
+def example_site(tmp_path_factory) -> Path:
+    """The declarations' example tree (one file of every type, tests/conftest.py MINIMAL), built:
+    for the kinds of page the real site does not have yet (it has no update today)."""
+    from conftest import MINIMAL, ROOT, build, copy_repo, write
+
+    root = copy_repo(tmp_path_factory.mktemp("voorbeelden"), content=False)
+    write(root, MINIMAL)
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")  # the site's stylesheets and scripts
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def serve(site: Path):
+    """Serve a built site from a local thread; yields the URL (ending in /) of its home page."""
+    handler = type("Handler", (_SiteHandler,), {"base_path": base_path(site)})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{handler.base_path}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def example_urls(request, built_site: Path, site_url: str, site_pages: dict[str, str]) -> dict[str, str]:
+    """kind -> URL of the page every audit visits: the largest page of that kind on the real site;
+    for a kind the real site has none of, the page of the example tree (built only then)."""
+    urls = {kind: site_url + path for kind, path in largest(built_site, site_pages).items()}
+    missing = [kind for kind in KINDS if kind not in urls]
+    if missing:
+        site = request.getfixturevalue("example_site")
+        base = request.getfixturevalue("example_site_url")
+        found = largest(site, page_kinds(site))
+        urls.update({kind: base + found[kind] for kind in missing if kind in found})
+    return {kind: urls[kind] for kind in KINDS if kind in urls}
+
+
+@pytest.fixture(scope="session")
+def example_site_url(example_site: Path):
+    yield from serve(example_site)
 
 
 @pytest.fixture

@@ -1,11 +1,14 @@
-"""WCAG 2.1 AA in a real browser: axe-core on every built page, the skip link, visible keyboard
-focus and the dark colour scheme."""
+"""WCAG 2.1 AA in a real browser: axe-core on every kind of page (the largest of each kind, see
+KINDS in conftest.py; in the dark scheme on the largest page of each content type), the skip link
+on every page, visible keyboard focus and the dark colour scheme."""
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import KINDS, html_file, unavailable
+from kennisschakels.model.declarations import OVERVIEW, TYPES
+
+from .conftest import DARK_KINDS, KINDS, html_file, unavailable
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ESSAY = "essays/wanneer-doet-een-kennisnetwerk-wat-het-beoogt/"
@@ -36,54 +39,58 @@ def describe(path: str, violations: list[dict]) -> list[str]:
             for v in violations for node in v["nodes"]]
 
 
-@pytest.fixture(scope="session")
-def axe_light(browser, axe_script, site_url, site_pages) -> dict[str, list[dict]]:
-    """axe-core on every built page, in the light scheme: one browser tab, page after page."""
-    context = browser.new_context(color_scheme="light")
+def audit(browser, axe_script: str, urls: list[str], scheme: str) -> dict[str, list[dict]]:
+    """axe-core on each URL in one browser tab, page after page."""
+    context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     results = {}
-    for path in site_pages:
-        page.goto(site_url + path)
-        results[path] = axe_violations(page, axe_script)
+    for url in urls:
+        page.goto(url)
+        assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default"), url
+        results[url] = axe_violations(page, axe_script)
     context.close()
     return results
 
 
 @pytest.fixture(scope="session")
-def axe_dark(browser, axe_script, site_url, example_pages) -> dict[str, list[dict]]:
-    """axe-core in the dark scheme on the largest page of each kind (the colours are the same
-    stylesheet on every page; the components differ per kind)."""
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
-    results = {}
-    for path in example_pages.values():
-        page.goto(site_url + path)
-        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", path
-        results[path] = axe_violations(page, axe_script)
-    context.close()
-    return results
+def axe_light(browser, axe_script, example_urls) -> dict[str, list[dict]]:
+    """axe-core in the light scheme on one page of every kind."""
+    return audit(browser, axe_script, list(example_urls.values()), "light")
 
 
-def test_every_page_has_a_kind_that_is_audited(site_pages):
+@pytest.fixture(scope="session")
+def axe_dark(browser, axe_script, example_urls) -> dict[str, list[dict]]:
+    """axe-core in the dark scheme on the largest page of each content type, the start page and the
+    404 page (the colours are one stylesheet on every page; the components differ per kind)."""
+    return audit(browser, axe_script, [example_urls[k] for k in DARK_KINDS if k in example_urls], "dark")
+
+
+def test_the_audited_kinds_cover_every_declared_type_and_overview(site_pages, example_urls):
+    """Every content type, every overview a page can show, the report pages, the start and 404
+    pages: each kind is audited on a page, and every page of the site is of one of these kinds."""
+    declared = {name for name in TYPES.names() if name != "page"} | {f"overzicht {o}" for o in OVERVIEW.choices}
+    assert declared | {"start", "rapport", "rapporthoofdstuk", "404"} <= set(KINDS)
+    assert sorted(set(KINDS) - set(example_urls)) == [], "kinds without a page to audit"
     assert set(site_pages.values()) <= set(KINDS)
     assert len(site_pages) > 100  # the real site, not a stub
+    assert set(DARK_KINDS) <= set(KINDS)
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_page_passes_axe_wcag21_aa_in_the_light_scheme(kind, site_pages, axe_light):
-    pages = [path for path, k in site_pages.items() if k == kind]
-    if not pages:
-        pytest.skip(f"the site has no {kind} page yet")
-    problems = [line for path in pages for line in describe(path, axe_light[path])]
-    assert not problems, f"{len(problems)} axe violation(s) on {len(pages)} {kind} page(s):\n" + "\n".join(problems)
+def test_every_kind_of_page_passes_axe_wcag21_aa_in_the_light_scheme(kind, example_urls, axe_light):
+    if kind not in example_urls:
+        pytest.skip(f"no {kind} page (see test_the_audited_kinds_cover_every_declared_type_and_overview)")
+    url = example_urls[kind]
+    problems = describe(url, axe_light[url])
+    assert not problems, f"{len(problems)} axe violation(s) on the {kind} page:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_pages_pass_axe_wcag21_aa_in_the_dark_scheme(kind, example_pages, axe_dark):
-    if kind not in example_pages:
-        pytest.skip(f"the site has no {kind} page yet")
-    path = example_pages[kind]
-    problems = describe(path, axe_dark[path])
+@pytest.mark.parametrize("kind", DARK_KINDS)
+def test_pages_pass_axe_wcag21_aa_in_the_dark_scheme(kind, example_urls, axe_dark):
+    if kind not in example_urls:
+        pytest.skip(f"no {kind} page (see test_the_audited_kinds_cover_every_declared_type_and_overview)")
+    url = example_urls[kind]
+    problems = describe(url, axe_dark[url])
     assert not problems, f"{len(problems)} axe violation(s) in the dark scheme:\n" + "\n".join(problems)
 
 

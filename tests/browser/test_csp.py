@@ -32,15 +32,15 @@ def violations(page, console) -> list[str]:
     return page.evaluate("window.__csp") + console
 
 
-def test_every_kind_of_page_runs_without_violations(recording, site_url, example_pages):
+def test_every_kind_of_page_runs_without_violations(recording, example_urls):
     page, console = recording
-    for kind, path in example_pages.items():
-        page.goto(site_url + path)
+    for kind, url in example_urls.items():
+        page.goto(url)
         page.wait_for_load_state("networkidle")
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
         assert policy and policy.startswith("default-src 'self'"), kind
         assert page.locator('meta[name="referrer"]').get_attribute("content") == "same-origin"
-        assert violations(page, console) == [], f"{kind} ({path})"
+        assert violations(page, console) == [], f"{kind} ({url})"
 
 
 def test_palette_filters_search_and_pdf_work_under_the_policy(recording, site_url):

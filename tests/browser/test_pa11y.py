@@ -1,5 +1,5 @@
 """pa11y with the HTML_CodeSniffer runner (WCAG 2.1 AA, errors) on every kind of page, a second
-engine beside axe-core: the largest page of each kind, an overview with its filter form, and the
+engine beside axe-core: the largest page of each kind (KINDS in conftest.py), an overview with its filter form, and the
 search box open with results and filters, in the light and the dark scheme.
 
 pa11y is a Node.js program pinned in tests/a11y/package-lock.json; `python3 scripts/dev.py test`
@@ -34,7 +34,7 @@ SEARCH_OPEN = [
 
 
 @pytest.fixture(scope="session")
-def pa11y_results(site_url, example_pages, tmp_path_factory) -> dict:
+def pa11y_results(site_url, example_urls, tmp_path_factory) -> dict:
     node = shutil.which("node")
     if not node:
         unavailable("Node.js is not installed (Debian: apt-get install nodejs npm)")
@@ -43,13 +43,13 @@ def pa11y_results(site_url, example_pages, tmp_path_factory) -> dict:
                     "PUPPETEER_SKIP_DOWNLOAD=1 npm ci in tests/a11y/")
     if not Path(CHROMIUM).is_file():
         unavailable(f"Chromium is not installed at {CHROMIUM}")
-    pages = [{"name": kind, "url": site_url + path} for kind, path in example_pages.items()]
+    pages = [{"name": kind, "url": url} for kind, url in example_urls.items()]
     pages += [
         {"name": "overzicht met filters", "url": site_url + OVERVIEW_WITH_FILTERS},
-        {"name": "zoeken open", "url": site_url + example_pages["region"], "actions": SEARCH_OPEN},
-        {"name": "zoeken open, donker", "url": site_url + example_pages["region"], "actions": SEARCH_OPEN,
+        {"name": "zoeken open", "url": example_urls["region"], "actions": SEARCH_OPEN},
+        {"name": "zoeken open, donker", "url": example_urls["region"], "actions": SEARCH_OPEN,
          "colorScheme": "dark"},
-        {"name": "essay, donker", "url": site_url + example_pages["essay"], "colorScheme": "dark"},
+        {"name": "essay, donker", "url": example_urls["essay"], "colorScheme": "dark"},
     ]
     work = tmp_path_factory.mktemp("pa11y")
     # A control page with two known errors: the run must find them (see the last test).

@@ -11,15 +11,15 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def visit(browser, site_url, example_pages):
+def visit(browser, example_urls):
     """A reader's visit in a fresh profile: the largest page of each kind, then a search, so
     Pagefind loads its index too. Yields the page and every URL the browser requested."""
     context = browser.new_context(locale="nl-NL")
     requested = []
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
-    for path in example_pages.values():
-        page.goto(site_url + path)
+    for url in example_urls.values():
+        page.goto(url)
     field = page.get_by_role("searchbox", name="Zoeken in de kennisbank")
     field.click()
     field.press_sequentially("bodem", delay=20)

@@ -121,27 +121,27 @@ def test_the_region_summary_counts_in_dutch(phone, site_url, catalogue):
 
 # ----------------------------------------------------------------------------- 23. nothing missing
 
-def test_no_page_requests_a_file_that_is_not_there(browser, site_url, example_pages):
+def test_no_page_requests_a_file_that_is_not_there(browser, site_url, example_urls):
     """One page of each kind (and a wrong address, for the 404 page) loaded in a fresh profile; every
     request to the site answers 200, and no page asks for a sitemap below feeds/. (What a page
     requests does not depend on the width: one width, 1280 px.)"""
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
     problems, requested = {}, []
-    pages = {kind: path for kind, path in example_pages.items() if kind != "404"}
-    pages["404"] = "essays/bestaat-niet/"
-    for kind, path in sorted(pages.items()):
+    pages = {kind: url for kind, url in example_urls.items() if kind != "404"}
+    pages["404"] = site_url + "essays/bestaat-niet/"
+    for kind, url in sorted(pages.items()):
         context, page = new_page(browser, 1280)
         answers = []
         context.on("requestfinished", lambda r, answers=answers: answers.append((r.url, r.response().status)))
         context.on("requestfailed", lambda r, answers=answers: answers.append((r.url, r.failure)))
-        response = page.goto(site_url + path, wait_until="networkidle")
-        assert response.status == (404 if kind == "404" else 200), path
+        response = page.goto(url, wait_until="networkidle")
+        assert response.status == (404 if kind == "404" else 200), url
         context.close()
-        requested += [url for url, _ in answers]
-        wrong = [(url, status) for url, status in answers
-                 if url.startswith(origin) and status != 200 and url != site_url + path]
+        requested += [got for got, _ in answers]
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))  # the example site has its own
+        wrong = [(got, status) for got, status in answers
+                 if got.startswith(origin) and status != 200 and got != url]
         if wrong:
-            problems[f"{kind} ({path})"] = wrong
+            problems[f"{kind} ({url})"] = wrong
     assert len(requested) > 3 * len(pages), "the recorder saw too little"
     assert not problems, problems
     assert not [url for url in requested if "sitemap.xml" in url]

@@ -33,15 +33,15 @@ def test_essay_and_region_fit_a_375_px_phone_screen(browser, site_url, path, tmp
     context.close()
 
 
-def test_no_page_kind_scrolls_sideways_at_320_px(browser, site_url, example_pages):
+def test_no_page_kind_scrolls_sideways_at_320_px(browser, example_urls):
     """WCAG 1.4.10 (reflow): content fits 320 CSS pixels without scrolling in two directions."""
     context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, locale="nl-NL")
     page = context.new_page()
     wide = {}
-    for path in example_pages.values():
-        page.goto(site_url + path)
+    for url in example_urls.values():
+        page.goto(url)
         if horizontal_overflow(page) > 0:
-            wide[path] = horizontal_overflow(page)
+            wide[url] = horizontal_overflow(page)
     context.close()
     assert not wide, f"pages wider than 320 px (extra pixels): {wide}"
 
