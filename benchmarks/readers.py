@@ -16,9 +16,7 @@ Pagefind's Web Worker and of Material's search worker), and the same files' size
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
@@ -28,13 +26,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from benchmarks import baseline, corpus
+from benchmarks.host import SiteHandler, serving
 
 QUERY = "bodemenergie"   # a word of the corpus text: many results, as for a real topic
 SEARCH_TIMEOUT = 600     # seconds to wait for the first results
@@ -84,19 +82,10 @@ class SizeResult:
 
 # -- a static host -------------------------------------------------------------------------------
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site below its base path, gzip for text like a static host, 404.html."""
+class _Handler(SiteHandler):
+    """The site's host (benchmarks/host.py), with gzip for text like a static host sends it."""
 
-    base_path = "/"
     cache: dict[str, bytes] = {}
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.base_path):
-            return str(Path(self.directory) / "niet-op-deze-site")
-        return super().translate_path("/" + path[len(self.base_path):])
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -124,20 +113,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def _base_path(site: Path) -> str:
-    match = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text("utf-8"))
-    return urlsplit(match.group(1)).path if match else "/"
-
-
 class Host:
-    def __init__(self, site: Path):
+    """A site being served (benchmarks.host.serving) at ``url``."""
+
+    def __init__(self, site: Path, url: str):
         self.site = site
-        handler = type("Handler", (_Handler,), {"base_path": _base_path(site), "cache": {}})
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                                      functools.partial(handler, directory=str(site)))
-        self.base = handler.base_path
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}{self.base}"
+        self.url = url
+        self.base = urlsplit(url).path
 
     def file_size(self, url: str) -> int:
         path = unquote(urlsplit(url).path)
@@ -147,10 +129,6 @@ class Host:
         if target.is_dir():
             target = target / "index.html"
         return target.stat().st_size if target.is_file() else (self.site / "404.html").stat().st_size
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 # -- measuring -----------------------------------------------------------------------------------
@@ -237,11 +215,8 @@ def run_size(browser, pages: int, work: Path, source: Path, seed: int, repeat: i
     region = _region(ours / "site")
     results = {}
     for name, root in (("ours", ours), ("baseline", base)):
-        host = Host(root / "site")
-        try:
-            results[name] = measure(browser, host, region, name == "ours")
-        finally:
-            host.close()
+        with serving(root / "site", _Handler, cache={}) as url:
+            results[name] = measure(browser, Host(root / "site", url), region, name == "ours")
     material_index = base / "site" / "search" / "search_index.json"
     result = SizeResult(pages, region, results["ours"], results["baseline"], [r.seconds for r in runs],
                         [r.cpu_seconds for r in runs],

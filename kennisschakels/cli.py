@@ -143,13 +143,18 @@ def publish_problems(settings, github: bool) -> list[Problem]:
     if settings.contact_email.endswith(".invalid"):
         message = (f"extra.contact.email is nog het voorbeeldadres ({settings.contact_email}); vul het adres van de "
                    "redactie in (ook in docs/.well-known/security.txt)")
-        print(f"::warning file=mkdocs.yml,title=Contactadres::{message}" if github else f"Let op: {message}.")
+        _warn("Contactadres", message, github)
     if settings.default_owner.startswith(f"@{PLACEHOLDER_OWNER}/"):
         message = (f"extra.kennisschakels.redactie is nog het voorbeeldteam ({settings.default_owner}); GitHub vraagt "
                    "dan niemand om pull requests te beoordelen. Vul het team van de redactie in en maak "
                    ".github/CODEOWNERS opnieuw met: python -m kennisschakels codeowners")
-        print(f"::warning file=mkdocs.yml,title=Redactieteam::{message}" if github else f"Let op: {message}.")
+        _warn("Redactieteam", message, github)
     return problems
+
+
+def _warn(title: str, message: str, github: bool) -> None:
+    """A problem that does not stop publishing: a GitHub annotation on mkdocs.yml, or a line."""
+    print(f"::warning file=mkdocs.yml,title={title}::{message}" if github else f"Let op: {message}.")
 
 
 def run_new(root: Path, args: argparse.Namespace) -> int:

@@ -117,13 +117,12 @@ _UNPRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 def _read_into(source: Source, yaml_lines: list[str], first_line: int) -> list[Problem]:
     """Parse YAML lines (the first is file line ``first_line``) into ``source``; syntax problems."""
     path, offset = source.path, first_line
-    invisible = [Problem(path, number + offset, "front-matter",
-                         f"bevat een onzichtbaar stuurteken (U+{ord(found.group()):04X})",
-                         "typ de regel opnieuw of verwijder het teken; het komt meestal mee bij kopiëren en plakken")
-                 for number, line in enumerate(yaml_lines) if (found := _UNPRINTABLE.search(line))]
-    if invisible:  # YAML refuses the whole text before it reads a key
-        return invisible
     yaml_text = "\n".join(yaml_lines)
+    if _UNPRINTABLE.search(yaml_text):  # YAML refuses the whole text before it reads a key
+        return [Problem(path, number + offset, "front-matter",
+                        f"bevat een onzichtbaar stuurteken (U+{ord(found.group()):04X})",
+                        "typ de regel opnieuw of verwijder het teken; het komt meestal mee bij kopiëren en plakken")
+                for number, line in enumerate(yaml_lines) if (found := _UNPRINTABLE.search(line))]
     fast = _fast_compose(yaml_text)
     loader = _Loader(yaml_text) if fast is None else None
     try:

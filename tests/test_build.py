@@ -3,6 +3,8 @@ two builds are byte-identical. These are real MkDocs builds (slow)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import EPOCH, MINIMAL, build, check, copy_repo, edit, write
@@ -40,8 +42,6 @@ def test_generated_lists_keep_their_structure_on_every_page(built_site):
     """Regression: the glossary's definitions ran together (no blank line between them), so every
     term was nested in the one before: the page was 1,689 px too wide at 320 px. No generated list
     on any page nests a definition list in a definition, or runs a term into a paragraph."""
-    import re
-
     wrong = {}
     for html in sorted(built_site.rglob("*.html")):
         text = html.read_text(encoding="utf-8")

@@ -227,9 +227,10 @@ def essays(report: Report, ctx: Context, scope: Scope | None = None) -> list[Ent
 
 
 def meta_of(report: Report) -> Meta:
-    return Meta(report.id, report.title, report.subtitle, report.series, report.date, report.publisher,
-                report.author, report.language, report.keywords, report.colophon, "concept", "", None,
-                report.peildatum)
+    """What the definition says about the report, as a concept (an adopted edition reads its own)."""
+    return Meta(id=report.id, title=report.title, subtitle=report.subtitle, series=report.series,
+                date=report.date, publisher=report.publisher, author=report.author, language=report.language,
+                keywords=report.keywords, colophon=report.colophon, peildatum=report.peildatum)
 
 
 def assemble(report: Report, ctx: Context) -> Assembled:

@@ -6,17 +6,13 @@ KENNISSCHAKELS_REQUIRE_BROWSER=1 they fail instead, so CI cannot pass by skippin
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import re
 import shutil
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
+from benchmarks.host import serving
 from kennisschakels.model.declarations import OVERVIEW, TYPES
 from kennisschakels.site import load_site
 
@@ -64,44 +60,11 @@ def browser():
         chromium.close()
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site like its static host: below the base path of site_url, quietly, and
-    with 404.html for anything missing."""
-
-    base_path = "/"
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.base_path):
-            return str(Path(self.directory) / "niet-op-deze-site")
-        return super().translate_path("/" + path[len(self.base_path):])
-
-    def send_error(self, code, message=None, explain=None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-def base_path(site: Path) -> str:
-    """The path the site is published under: from its canonical URL, '/' without site_url.
-    The 404 page links its assets absolutely below this path, so the test server uses it too."""
-    match = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text("utf-8"))
-    return urlsplit(match.group(1)).path if match else "/"
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """URL (ending in /) of the built site's home page, served from a local thread."""
-    yield from serve(built_site)
+    with serving(built_site) as url:  # like GitHub Pages: below the base path, 404.html
+        yield url
 
 
 def html_file(site: Path, path: str) -> Path:
@@ -160,19 +123,6 @@ def example_site(tmp_path_factory) -> Path:
     return root / "site"
 
 
-def serve(site: Path):
-    """Serve a built site from a local thread; yields the URL (ending in /) of its home page."""
-    handler = type("Handler", (_SiteHandler,), {"base_path": base_path(site)})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{handler.base_path}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def example_urls(request, built_site: Path, site_url: str, site_pages: dict[str, str]) -> dict[str, str]:
     """kind -> URL of the page every audit visits: the largest page of that kind on the real site;
@@ -189,7 +139,8 @@ def example_urls(request, built_site: Path, site_url: str, site_pages: dict[str,
 
 @pytest.fixture(scope="session")
 def example_site_url(example_site: Path):
-    yield from serve(example_site)
+    with serving(example_site) as url:
+        yield url
 
 
 @pytest.fixture

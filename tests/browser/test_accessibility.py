@@ -76,22 +76,22 @@ def test_the_audited_kinds_cover_every_declared_type_and_overview(site_pages, ex
     assert set(DARK_KINDS) <= set(KINDS)
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_every_kind_of_page_passes_axe_wcag21_aa_in_the_light_scheme(kind, example_urls, axe_light):
+def assert_no_violations(kind: str, example_urls: dict[str, str], audited: dict[str, list[dict]], scheme: str):
     if kind not in example_urls:
         pytest.skip(f"no {kind} page (see test_the_audited_kinds_cover_every_declared_type_and_overview)")
     url = example_urls[kind]
-    problems = describe(url, axe_light[url])
-    assert not problems, f"{len(problems)} axe violation(s) on the {kind} page:\n" + "\n".join(problems)
+    problems = describe(url, audited[url])
+    assert not problems, f"{len(problems)} axe violation(s) on the {kind} page, {scheme} scheme:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_of_page_passes_axe_wcag21_aa_in_the_light_scheme(kind, example_urls, axe_light):
+    assert_no_violations(kind, example_urls, axe_light, "light")
 
 
 @pytest.mark.parametrize("kind", DARK_KINDS)
 def test_pages_pass_axe_wcag21_aa_in_the_dark_scheme(kind, example_urls, axe_dark):
-    if kind not in example_urls:
-        pytest.skip(f"no {kind} page (see test_the_audited_kinds_cover_every_declared_type_and_overview)")
-    url = example_urls[kind]
-    problems = describe(url, axe_dark[url])
-    assert not problems, f"{len(problems)} axe violation(s) in the dark scheme:\n" + "\n".join(problems)
+    assert_no_violations(kind, example_urls, axe_dark, "dark")
 
 
 def test_the_axe_check_finds_a_missing_alt_text_and_low_contrast(context, axe_script, site_url):
