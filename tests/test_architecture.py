@@ -4,6 +4,7 @@ and the package never imports the site engine (the adapter in hooks/ is the only
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,43 @@ def test_the_package_does_not_import_the_site_engine(engine):
             if any(n == engine or n.startswith(engine + ".") for n in names):
                 users.append(str(path.relative_to(ROOT)))
     assert users == []
+
+
+def third_party_imports(folder: Path) -> set[str]:
+    """Top-level names of every module imported anywhere in ``folder`` (also inside functions) that
+    is neither the standard library nor ours."""
+    names = set()
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    # benchmarks/ lives in the checkout only; 'python -m kennisschakels bench' says so (tests/test_cli.py).
+    return names - set(sys.stdlib_module_names) - {"__future__", "kennisschakels", "benchmarks"}
+
+
+def test_the_package_declares_every_library_it_imports():
+    """Regression (issue 12): pyproject.toml left out libraries the package imports (nh3, Pagefind,
+    pathspec), so an install of the package alone could not check or build."""
+    import importlib.metadata
+    import tomllib
+
+    declared = {re.split(r"[\[<>=~! ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+                for requirement in tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["dependencies"]}
+    distributions = importlib.metadata.packages_distributions()
+    imported = third_party_imports(PACKAGE)
+    assert {"nh3", "yaml", "pydantic"} <= imported  # the scan sees the imports
+    missing = {name: distributions.get(name) for name in imported
+               if not {d.lower().replace("_", "-") for d in distributions.get(name, [name])} & declared}
+    assert missing == {}
+
+
+def test_templates_read_typed_entries_never_raw_front_matter():
+    """Regression (issue 12): templates looked values up in the raw front-matter (68 'meta' lookups)
+    and filtered and counted themselves; now views hand them typed entries and derived lists."""
+    raw = re.compile(r"\.meta\b|\bmeta\[|\.file\.|selectattr|rejectattr|namespace\(|\|\s*(?:sort|groupby)\b")
+    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for path in sorted((PACKAGE / "templates").rglob("*")) if path.is_file()
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if raw.search(line)]
+    assert found == []
