@@ -341,8 +341,12 @@ def _region_items(ctx: Context, type_name: str) -> dict[str, Any]:
     return {"items": [{"item": _filter_item(e, [e.owner]), "region": e.owner, "date": e.date,
                        "themes": cat.sort(e.themes)} for e in items],
             "plural": type_.labels.plural, "feed": feeds.feed_uri(type_name) if type_.feed else None,
-            "guide": ctx.repository.file_url("CONTRIBUTING.md") if ctx.repository else None,
-            "regions": cat.of("region"), "labels": filter_labels(ctx)}
+            "guide": contributing_guide(ctx), "regions": cat.of("region"), "labels": filter_labels(ctx)}
+
+
+def contributing_guide(ctx: Context) -> str | None:
+    """The address of the contributors' guide, where empty overviews send a region (None offline)."""
+    return ctx.repository.file_url("CONTRIBUTING.md") if ctx.repository else None
 
 
 def overview_practices(ctx: Context) -> dict[str, Any]:
@@ -361,7 +365,7 @@ def overview_monitoring(ctx: Context) -> dict[str, Any]:
             rows.append((r, latest.date.dutch, [latest.scores[i] for i in INDICATORS],
                          comma(sum(latest.scores.values()) / len(latest.scores))))
     return {"rows": rows, "indicators": list(INDICATORS.values()), "scale": list(SCALE.items()),
-            "regions": ctx.catalogue.of("region")}
+            "regions": ctx.catalogue.of("region"), "guide": contributing_guide(ctx)}
 
 
 def overview_follow(ctx: Context) -> dict[str, Any]:

@@ -263,3 +263,18 @@ def test_guide_lists_every_key_of_a_definition():
 def test_frozen_editions_are_not_content_pages(path):
     ctx = context(ROOT)
     assert not [e for e in ctx.catalogue.all() if e.path.startswith(path)]
+
+
+def test_template_syntax_in_an_included_page_stays_text_in_the_report(tmp_path):
+    """Regression (issue 11): the report assembly rendered its pages a second time as Jinja, so
+    '{{ ... }}' in a page ran in the report. Now page text is only ever inserted, never evaluated."""
+    root = copy_repo(tmp_path)
+    chapter = root / "docs" / "rapportages" / REPORT / "inleiding.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8")
+                       + '\nCode: {{ "zes" ~ "zeven" }} {% if true %}waar{% endif %} einde.\n', encoding="utf-8")
+    ctx = context(root)
+    concept = web.show(ctx.reports[0], ctx, concept=True)
+    document = report_html(concept.assembled, ctx)
+    assert "zeszeven" not in document and "Code:  waar einde" not in document
+    assert "{% if true %}waar{% endif %}" in document
+    assert '{{ "zes" ~ "zeven" }}' in web.page_markdown(concept, f"rapportages/{REPORT}/inleiding.md")
